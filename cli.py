@@ -1,0 +1,162 @@
+"""kb: build and serve a knowledge base of campaign coverage."""
+import pathlib
+import shutil
+import sys
+import tempfile
+
+import click
+import sqlite_utils
+
+from ingest.classify import DOC_TYPES
+from kb.check import check_provenance
+from kb.demo import DEMO_DIR
+from kb.export import EXPORT_KINDS, write_export
+from kb.importer import import_paths
+from kb.schema import ensure_db_shape
+from kb.serve import datasette_args, write_metadata
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default="kb.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file",
+)
+
+
+def open_db(db_path):
+    db = sqlite_utils.Database(db_path)
+    ensure_db_shape(db)
+    return db
+
+
+def existing_db(db_path):
+    if not pathlib.Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database (run kb import first)")
+    return open_db(db_path)
+
+
+@click.group()
+@click.version_option(package_name="campaign-kb")
+def cli():
+    "Turn campaign coverage into a SQLite knowledge base served by Datasette."
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--url", help="Canonical URL of the document")
+@click.option("--title", help="Title, instead of the detected one")
+@click.option("--publisher", help="Publisher, instead of the detected one")
+@click.option("--published", help="Publication date (YYYY-MM-DD)")
+@click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type")
+def import_(paths, db_path, **overrides):
+    """Import text files and directories into the knowledge base.
+
+    Directories are searched recursively. A document already stored (same
+    bytes) is reported as unchanged. A file that cannot be read gets a
+    one-line error; the others are still imported, and the exit status is 1.
+
+    \b
+    Example:
+        kb import ../shared/seeds --db kb.db
+        kb import release.txt --type press_release --published 2018-07-26
+    """
+    db = open_db(db_path)
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    for outcome in import_paths(db, paths, overrides):
+        counts[outcome.status] += 1
+        if outcome.error:
+            click.echo(f"error: {outcome.origin}: {outcome.error}", err=True)
+        else:
+            click.echo(f"{outcome.status}: {outcome.origin} (source {outcome.source_id})")
+    click.echo(", ".join(f"{count} {status}" for status, count in counts.items()))
+    if counts["failed"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(EXPORT_KINDS))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def export(kind, db_path, fmt):
+    """Export sources, quotes, figures or claims as a JSON array or CSV.
+
+    \b
+    Example:
+        kb export quotes --format csv > quotes.csv
+    """
+    write_export(existing_db(db_path), kind, click.get_text_stream("stdout"), fmt)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+def serve(db_path, host, port):
+    """Serve the knowledge base with Datasette.
+
+    \b
+    Example:
+        kb serve --db kb.db --port 8001
+    """
+    existing_db(db_path)
+    run_datasette(db_path, host, port)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="demo.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Build the demo database and stop")
+def demo(db_path, host, port, no_serve):
+    """Build a fresh database from the bundled fictional demo corpus and serve it.
+
+    \b
+    Example:
+        kb demo
+        kb demo --db demo.db --no-serve
+    """
+    path = pathlib.Path(db_path)
+    if path.exists():
+        path.unlink()
+    db = open_db(path)
+    for outcome in import_paths(db, sorted(DEMO_DIR.glob("*.txt"))):
+        if outcome.error:
+            raise click.ClickException(f"{outcome.origin}: {outcome.error}")
+    count = db["sources"].count
+    click.echo(f"Built {path} from {count} fictional demo documents")
+    db.close()
+    if not no_serve:
+        run_datasette(path, host, port)
+
+
+@cli.command()
+@db_option
+def check(db_path):
+    """Verify provenance: every span matches its source text, every text its raw input.
+
+    Lists each problem and exits with status 1 if there is any.
+
+    \b
+    Example:
+        kb check --db kb.db
+    """
+    problems = list(check_provenance(existing_db(db_path)))
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise click.ClickException(f"{len(problems)} provenance problem(s)")
+    click.echo("ok: every span and every source text checks out")
+
+
+def run_datasette(db_path, host, port):
+    from datasette.cli import cli as datasette_cli
+
+    directory = tempfile.mkdtemp(prefix="kb-serve-")
+    try:
+        metadata = write_metadata(db_path, directory)
+        datasette_cli.main(datasette_args(db_path, metadata, host, port), prog_name="datasette")
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)

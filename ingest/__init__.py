@@ -1,0 +1,1 @@
+"""Bytes in, records out: readers, cleaning, metadata and extractors."""

@@ -1,0 +1,1 @@
+"""The knowledge base: schema, storage, resolution, export and Datasette."""

@@ -1,0 +1,92 @@
+"""Entity resolution: one row per person or organization across all sources.
+
+Resolution is incremental and blocked: a new name is compared only with
+aliases that share its normalised key, its key prefix or (for people) its
+surname, never with every row in the database.
+"""
+from rapidfuzz import fuzz
+
+from ingest.names import name_key, org_key, surname_key
+
+# rapidfuzz ratio above which two keys in one block are the same entity.
+FUZZY_THRESHOLD = 92
+# Length of the key prefix used as a fuzzy-matching block.
+BLOCK_PREFIX = 4
+
+
+def resolve_organization(db, name):
+    """The id of the organization called ``name``, created when new."""
+    key = org_key(name)
+    if not key:
+        return None
+    found = _by_key(db, "organization", key) or _fuzzy(db, "organization", key)
+    if found is None:
+        found = db["organizations"].insert({"name": name.strip(), "key": key}).last_pk
+    _add_alias(db, "organization", found, name, key)
+    return found
+
+
+def resolve_speaker(db, name, kind=None, organization_id=None):
+    """The id of the speaker called ``name``, created when new.
+
+    A lone surname ("Nadella") joins the one speaker with that surname; when
+    several share it, it stays apart rather than guess.
+    """
+    key = name_key(name)
+    if not key:
+        return None
+    found = _by_key(db, "speaker", key)
+    if found is None and kind != "group":
+        found = _by_surname(db, name) or _fuzzy(db, "speaker", key)
+    if found is None:
+        found = db["speakers"].insert(
+            {"name": name.strip(), "kind": kind, "key": key, "organization_id": organization_id}
+        ).last_pk
+    elif len(name.split()) > len(db["speakers"].get(found)["name"].split()):
+        # A fuller form of the name seen first as a surname becomes the name.
+        db["speakers"].update(found, {"name": name.strip(), "key": key})
+    if organization_id and not db["speakers"].get(found)["organization_id"]:
+        db["speakers"].update(found, {"organization_id": organization_id})
+    _add_alias(db, "speaker", found, name, key)
+    return found
+
+
+def _by_key(db, entity, key):
+    row = db.execute(
+        f"SELECT {entity}_id FROM {entity}_aliases WHERE key = ? LIMIT 1", [key]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _fuzzy(db, entity, key):
+    """Best alias above the threshold among keys sharing a prefix (an index range scan)."""
+    prefix = key[:BLOCK_PREFIX]
+    rows = db.execute(
+        f"SELECT {entity}_id, key FROM {entity}_aliases WHERE key >= ? AND key < ?",
+        [prefix, prefix + "\uffff"],
+    ).fetchall()
+    best = max(rows, key=lambda row: fuzz.ratio(key, row[1]), default=None)
+    if best and fuzz.ratio(key, best[1]) >= FUZZY_THRESHOLD:
+        return best[0]
+    return None
+
+
+def _by_surname(db, name):
+    """A one-word name joins the single person whose surname it is, and vice versa."""
+    if len(name.split()) == 1:
+        candidates = db.execute(
+            "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE surname = ? AND key != surname",
+            [surname_key(name)],
+        ).fetchall()
+    else:
+        candidates = db.execute(
+            "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE key = ?", [surname_key(name)]
+        ).fetchall()
+    return candidates[0][0] if len(candidates) == 1 else None
+
+
+def _add_alias(db, entity, entity_id, alias, key):
+    row = {f"{entity}_id": entity_id, "alias": alias.strip(), "key": key}
+    if entity == "speaker":
+        row["surname"] = surname_key(alias)
+    db[f"{entity}_aliases"].insert(row, ignore=True)

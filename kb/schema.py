@@ -1,0 +1,187 @@
+"""The knowledge base's schema: tables, full-text search and migrations.
+
+``ensure_db_shape(db)`` is idempotent and runs on every open: it applies the
+migrations a database has not seen yet, in order, and records each one, so an
+existing ``kb.db`` upgrades in place. Never edit a migration that has shipped;
+add a new one.
+"""
+import datetime
+
+# Version 1: sources with their raw input and what cleaning dropped, and the
+# tables extractors fill. Every extracted row carries source_id, start and end
+# with substr(sources.text, start + 1, end - start) = text.
+SCHEMA_V1 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    origin TEXT,
+    url TEXT,
+    doc_type TEXT NOT NULL CHECK (doc_type IN ('petition', 'press_release', 'article', 'letter', 'other')),
+    title TEXT,
+    publisher TEXT,
+    published TEXT,
+    byline TEXT,
+    contact TEXT,
+    target TEXT,
+    demand TEXT,
+    text TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE raw_inputs (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id),
+    reader TEXT NOT NULL,
+    encoding TEXT,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE cleaning_drops (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE organizations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL
+);
+CREATE TABLE organization_aliases (
+    organization_id INTEGER NOT NULL REFERENCES organizations(id),
+    alias TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (organization_id, alias)
+);
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT,
+    key TEXT NOT NULL,
+    organization_id INTEGER REFERENCES organizations(id)
+);
+CREATE TABLE speaker_aliases (
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+    alias TEXT NOT NULL,
+    key TEXT NOT NULL,
+    surname TEXT,
+    PRIMARY KEY (speaker_id, alias)
+);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,
+    speaker_id INTEGER REFERENCES speakers(id),
+    organization_id INTEGER REFERENCES organizations(id),
+    speaker_as_printed TEXT,
+    speaker_kind TEXT,
+    title TEXT,
+    organization_as_printed TEXT,
+    attribution_start INTEGER,
+    attribution_end INTEGER
+);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    attributed_to TEXT
+);
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL,
+    value_max REAL,
+    unit TEXT,
+    qualifier TEXT,
+    vague INTEGER NOT NULL DEFAULT 0,
+    subject TEXT,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    claim_id INTEGER REFERENCES claims(id)
+);
+CREATE INDEX idx_cleaning_drops_source ON cleaning_drops(source_id);
+CREATE INDEX idx_quotes_source ON quotes(source_id);
+CREATE INDEX idx_quotes_speaker ON quotes(speaker_id);
+CREATE INDEX idx_quotes_organization ON quotes(organization_id);
+CREATE INDEX idx_claims_source ON claims(source_id);
+CREATE INDEX idx_figures_source ON figures(source_id);
+CREATE INDEX idx_figures_unit_value ON figures(unit, value);
+CREATE INDEX idx_speakers_key ON speakers(key);
+CREATE INDEX idx_organizations_key ON organizations(key);
+CREATE INDEX idx_speaker_aliases_key ON speaker_aliases(key);
+CREATE INDEX idx_speaker_aliases_surname ON speaker_aliases(surname);
+CREATE INDEX idx_organization_aliases_key ON organization_aliases(key);
+CREATE INDEX idx_sources_doc_type ON sources(doc_type);
+CREATE INDEX idx_sources_publisher ON sources(publisher);
+CREATE INDEX idx_sources_published ON sources(published);
+"""
+
+# Tables whose rows point at a span of sources.text.
+SPAN_TABLES = ("quotes", "figures", "claims")
+
+# Full-text search: table -> columns, porter-stemmed, kept current by triggers.
+FTS_CONFIG = {"sources": ["title", "text"]}
+
+MIGRATIONS_TABLE = "_kb_migrations"
+
+
+def run_statements(db, sql):
+    """Run ';'-separated DDL inside the caller's transaction.
+
+    (``executescript`` would commit first, breaking the migration's atomicity.)
+    """
+    for statement in sql.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def m001_initial(db):
+    run_statements(db, SCHEMA_V1)
+
+
+# In order. The position in this list is the schema version.
+MIGRATIONS = [m001_initial]
+
+
+def schema_version(db):
+    """How many migrations this database has applied."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def ensure_db_shape(db):
+    """Bring ``db`` to the current schema; safe to call on every open."""
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and not db.memory:
+        db.enable_wal()
+    current = schema_version(db)
+    if current > len(MIGRATIONS):
+        raise RuntimeError(
+            f"database schema version {current} is newer than this kb ({len(MIGRATIONS)}); upgrade kb"
+        )
+    for version, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            migration(db)
+            db[MIGRATIONS_TABLE].insert(
+                {"version": version, "name": migration.__name__, "applied_at": now()},
+                pk="version",
+            )
+            db.execute(f"PRAGMA user_version = {version}")
+    _ensure_fts(db)
+
+
+def _ensure_fts(db):
+    for table, columns in FTS_CONFIG.items():
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
+
+
+def now():
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")

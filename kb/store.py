@@ -1,0 +1,135 @@
+"""Storage: one transaction per document.
+
+A document's source row, raw input, cleaning record and extracted rows are
+written together or not at all, so a failure never leaves half a source.
+"""
+from dataclasses import asdict, dataclass
+
+from .entities import resolve_organization, resolve_speaker
+from .schema import now
+
+# Source columns that come from the document's metadata.
+META_COLUMNS = ("doc_type", "title", "publisher", "published", "byline", "contact", "target", "demand")
+
+
+@dataclass
+class SaveResult:
+    source_id: int
+    status: str  # new | updated | unchanged
+
+
+def save_document(db, doc):
+    """Store ``doc``; a document already stored (same raw bytes) is not written again.
+
+    Re-importing the same bytes with different command-line metadata updates
+    that metadata in place and reports ``updated``.
+    """
+    existing = db.execute("SELECT id FROM sources WHERE sha256 = ?", [doc.sha256]).fetchone()
+    if existing:
+        return SaveResult(existing[0], _update_metadata(db, existing[0], doc))
+    with db.atomic():
+        source_id = save_source(db, doc)
+        save_quotes(db, source_id, doc.quotes)
+        save_claims_and_figures(db, source_id, doc.claims, doc.figures)
+    return SaveResult(source_id, "new")
+
+
+def source_row(doc):
+    row = {key: getattr(doc.meta, key) for key in META_COLUMNS}
+    row.update(sha256=doc.sha256, origin=doc.origin, url=doc.url, text=doc.text)
+    return row
+
+
+def save_source(db, doc):
+    row = dict(source_row(doc), imported_at=now())
+    source_id = db["sources"].insert(row).last_pk
+    db["raw_inputs"].insert(
+        {
+            "source_id": source_id,
+            "reader": doc.reader,
+            "encoding": doc.encoding,
+            "size": len(doc.raw),
+            "content": doc.raw,
+        }
+    )
+    db["cleaning_drops"].insert_all(
+        [dict(asdict(item), source_id=source_id) for item in doc.dropped]
+    )
+    return source_id
+
+
+def _update_metadata(db, source_id, doc):
+    stored = db["sources"].get(source_id)
+    wanted = source_row(doc)
+    changes = {
+        key: wanted[key]
+        for key in META_COLUMNS + ("url",)
+        if wanted[key] is not None and wanted[key] != stored[key]
+    }
+    if not changes:
+        return "unchanged"
+    with db.atomic():
+        db["sources"].update(source_id, changes)
+    return "updated"
+
+
+def save_quotes(db, source_id, quotes):
+    rows = []
+    for quote in quotes:
+        organization_id = resolve_organization(db, quote.org) if quote.org else None
+        speaker_id = None
+        if quote.speaker:
+            if quote.speaker_kind == "organization":
+                organization_id = resolve_organization(db, quote.speaker)
+            else:
+                speaker_id = resolve_speaker(db, quote.speaker, quote.speaker_kind, organization_id)
+        rows.append(
+            {
+                "source_id": source_id,
+                "start": quote.start,
+                "end": quote.end,
+                "text": quote.text,
+                "partial": int(quote.partial),
+                "speaker_id": speaker_id,
+                "organization_id": organization_id,
+                "speaker_as_printed": quote.speaker,
+                "speaker_kind": quote.speaker_kind,
+                "title": quote.title,
+                "organization_as_printed": quote.org,
+                "attribution_start": quote.attribution_start,
+                "attribution_end": quote.attribution_end,
+            }
+        )
+    db["quotes"].insert_all(rows)
+
+
+def save_claims_and_figures(db, source_id, claims, figures):
+    for claim in claims:
+        db["claims"].insert(
+            {
+                "source_id": source_id,
+                "start": claim.start,
+                "end": claim.end,
+                "text": claim.text,
+                "attributed_to": claim.attributed_to,
+            }
+        )
+    db["figures"].insert_all(
+        [
+            {
+                "source_id": source_id,
+                "start": figure.start,
+                "end": figure.end,
+                "text": figure.text,
+                "value": figure.value,
+                "value_max": figure.value_max,
+                "unit": figure.unit,
+                "qualifier": figure.qualifier,
+                "vague": int(figure.vague),
+                "subject": figure.subject,
+                "sentence_start": figure.sentence_start,
+                "sentence_end": figure.sentence_end,
+            }
+            for figure in figures
+        ]
+    )

@@ -1,0 +1,42 @@
+import json
+import os
+import pathlib
+
+import pytest
+
+SHARED = pathlib.Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def shared_path(*parts):
+    """A path under ../shared; skip the test when it is absent, fail under CI."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"{path} is absent: the shared corpus sits beside the clone in CI"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    return shared_path("seeds")
+
+
+@pytest.fixture(scope="session")
+def seeds_gold():
+    return json.loads(shared_path("gold", "seeds.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def news_gold():
+    return json.loads(shared_path("gold", "article-bodies.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def news_bodies():
+    """{page file name: articleBody} for the real news pages the gold annotates."""
+    truth = json.loads(
+        shared_path("peer", "article-bodies", "ground-truth.json").read_text("utf-8")
+    )
+    return {key + ".html.gz": value["articleBody"] for key, value in truth.items()}
