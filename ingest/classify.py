@@ -27,6 +27,8 @@ SALUTATION = re.compile(r"(?m)^\s*(?:To|Dear) (?P<target>[^\n:,]{3,120})[:,]\s*$
 BYLINE = re.compile(r"(?m)^\s*By (?P<byline>[A-Z][\w.'’-]+(?:[ ,]+(?:and )?[A-Z][\w.'’-]+){1,8})\s*$")
 # "The Larkspur Ledger — March 3, 2025": an outlet and the date on one line.
 OUTLET_DATELINE = re.compile(r"^\s*(?P<outlet>[A-Z][\w.&'’ ]{2,60}?)\s*[—–|,-]\s*(?P<date>[^\n]{6,30})$")
+# A letter's closing signature: "— 84 Halvorsen employees", "Sincerely, The Board".
+SIGNATURE = re.compile(r"(?m)^\s*(?:[—–-]\s*|(?:signed|sincerely|respectfully),\s*)(?:\d[\d,]*\s+)?(?P<who>[A-Z][^\n]{2,80}?)\s*$")
 SIGNUP = re.compile(r"(?i)\bupdates from (?P<orgs>[A-Z][^.\n]{2,120}?)[.\n]")
 EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+)\.[a-z]{2,}")
 # Capitalised words with the small words organization names keep in lower case.
@@ -66,7 +68,9 @@ def detect_doc_type(text, lines):
         return "press_release"
     if PETITION_CUES.search(text) or (TELL_LINE.search(text) and SALUTATION.search(head)):
         return "petition"
-    if lines and SALUTATION.match(lines[0]):
+    if any(SALUTATION.match(line) for line in lines[:HEADER_LINES]) or re.search(
+        r"(?i)\bopen letter\b", lines[0] if lines else ""
+    ):
         return "letter"
     prose = [line for line in lines if len(line) > 80 and line[-1:] in ".”\"'’"]
     return "article" if len(prose) >= 3 else "other"
@@ -96,6 +100,10 @@ def _publisher(text, lines, meta):
         return max(names, key=len)
     if lines and meta.doc_type == "petition" and _looks_like_org_line(lines[0]):
         return lines[0]
+    if meta.doc_type == "letter":
+        signatures = list(SIGNATURE.finditer(text))
+        if signatures:
+            return signatures[-1].group("who")
     for line in lines[:HEADER_LINES]:
         match = OUTLET_DATELINE.match(line)
         if match and find_date(match.group("date")):

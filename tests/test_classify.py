@@ -76,3 +76,18 @@ def test_press_release_contact_and_date(seeds_dir):
 )
 def test_metadata_from_text(text, expected):
     assert detect_metadata(text) == expected
+
+
+def test_demo_corpus_metadata_matches_its_gold():
+    import json
+    import pathlib
+
+    demo = pathlib.Path(__file__).resolve().parent.parent / "kb" / "demo"
+    gold = json.loads((demo / "gold.json").read_text("utf-8"))
+    detected = {
+        doc["file"]: detect_metadata(decode_text((demo / doc["file"]).read_bytes())[0])
+        for doc in gold["documents"]
+    }
+    assert {
+        name: tuple(getattr(meta, field) for field in METADATA_FIELDS) for name, meta in detected.items()
+    } == {doc["file"]: tuple(doc[field] for field in METADATA_FIELDS) for doc in gold["documents"]}
