@@ -16,7 +16,8 @@ BLOCK_PREFIX = 4
 
 def resolve_organization(db, name):
     """The id of the organization called ``name``, created when new."""
-    key = org_key(name)
+    # Spacing varies within one organization's name (SumOfUs, Sum Of Us).
+    key = org_key(name).replace(" ", "")
     if not key:
         return None
     found = _by_key(db, "organization", key) or _fuzzy(db, "organization", key)

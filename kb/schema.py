@@ -128,7 +128,36 @@ CREATE INDEX idx_sources_published ON sources(published);
 SPAN_TABLES = ("quotes", "figures", "claims")
 
 # Full-text search: table -> columns, porter-stemmed, kept current by triggers.
-FTS_CONFIG = {"sources": ["title", "text"]}
+FTS_CONFIG = {
+    "sources": ["title", "text"],
+    "quotes": ["text", "speaker_as_printed", "title", "organization_as_printed"],
+}
+
+# Views are recreated on every open, so changing one needs no migration.
+VIEWS = {
+    "quotes_view": """
+        SELECT q.id, q.text, q.citation,
+               coalesce(sp.name, org.name, q.speaker_as_printed) AS speaker,
+               q.title, coalesce(org.name, q.organization_as_printed) AS organization,
+               q.partial, q.speaker_kind, s.doc_type, s.published, s.publisher,
+               q.source_id, q.quote_group_id, q.speaker_id, q.organization_id, q.start, q."end"
+        FROM quotes q
+        JOIN sources s ON s.id = q.source_id
+        LEFT JOIN speakers sp ON sp.id = q.speaker_id
+        LEFT JOIN organizations org ON org.id = q.organization_id
+    """,
+    "quote_groups": """
+        SELECT coalesce(q.quote_group_id, q.id) AS id, min(q.text) AS text,
+               coalesce(sp.name, org.name, q.speaker_as_printed) AS speaker,
+               count(*) AS quotes, count(DISTINCT q.source_id) AS sources,
+               min(s.published) AS first_published
+        FROM quotes q
+        JOIN sources s ON s.id = q.source_id
+        LEFT JOIN speakers sp ON sp.id = q.speaker_id
+        LEFT JOIN organizations org ON org.id = q.organization_id
+        GROUP BY coalesce(q.quote_group_id, q.id)
+    """,
+}
 
 MIGRATIONS_TABLE = "_kb_migrations"
 
@@ -147,8 +176,19 @@ def m001_initial(db):
     run_statements(db, SCHEMA_V1)
 
 
+def m002_quote_groups_and_citations(db):
+    run_statements(
+        db,
+        """
+        ALTER TABLE quotes ADD COLUMN quote_group_id INTEGER;
+        ALTER TABLE quotes ADD COLUMN citation TEXT;
+        CREATE INDEX idx_quotes_group ON quotes(quote_group_id);
+        """,
+    )
+
+
 # In order. The position in this list is the schema version.
-MIGRATIONS = [m001_initial]
+MIGRATIONS = [m001_initial, m002_quote_groups_and_citations]
 
 
 def schema_version(db):
@@ -175,6 +215,8 @@ def ensure_db_shape(db):
             )
             db.execute(f"PRAGMA user_version = {version}")
     _ensure_fts(db)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
 
 
 def _ensure_fts(db):

@@ -5,7 +5,9 @@ written together or not at all, so a failure never leaves half a source.
 """
 from dataclasses import asdict, dataclass
 
+from .citation import format_citation
 from .entities import resolve_organization, resolve_speaker
+from .groups import group_quote
 from .schema import now
 
 # Source columns that come from the document's metadata.
@@ -29,7 +31,7 @@ def save_document(db, doc):
         return SaveResult(existing[0], _update_metadata(db, existing[0], doc))
     with db.atomic():
         source_id = save_source(db, doc)
-        save_quotes(db, source_id, doc.quotes)
+        save_quotes(db, source_id, doc.quotes, source_row(doc))
         save_claims_and_figures(db, source_id, doc.claims, doc.figures)
     return SaveResult(source_id, "new")
 
@@ -70,11 +72,12 @@ def _update_metadata(db, source_id, doc):
         return "unchanged"
     with db.atomic():
         db["sources"].update(source_id, changes)
+        refresh_citations(db, source_id)
     return "updated"
 
 
-def save_quotes(db, source_id, quotes):
-    rows = []
+def save_quotes(db, source_id, quotes, source):
+    """Store quotes with resolved speakers, citations and quote groups."""
     for quote in quotes:
         organization_id = resolve_organization(db, quote.org) if quote.org else None
         speaker_id = None
@@ -83,24 +86,31 @@ def save_quotes(db, source_id, quotes):
                 organization_id = resolve_organization(db, quote.speaker)
             else:
                 speaker_id = resolve_speaker(db, quote.speaker, quote.speaker_kind, organization_id)
-        rows.append(
-            {
-                "source_id": source_id,
-                "start": quote.start,
-                "end": quote.end,
-                "text": quote.text,
-                "partial": int(quote.partial),
-                "speaker_id": speaker_id,
-                "organization_id": organization_id,
-                "speaker_as_printed": quote.speaker,
-                "speaker_kind": quote.speaker_kind,
-                "title": quote.title,
-                "organization_as_printed": quote.org,
-                "attribution_start": quote.attribution_start,
-                "attribution_end": quote.attribution_end,
-            }
-        )
-    db["quotes"].insert_all(rows)
+        row = {
+            "source_id": source_id,
+            "start": quote.start,
+            "end": quote.end,
+            "text": quote.text,
+            "partial": int(quote.partial),
+            "speaker_id": speaker_id,
+            "organization_id": organization_id,
+            "speaker_as_printed": quote.speaker,
+            "speaker_kind": quote.speaker_kind,
+            "title": quote.title,
+            "organization_as_printed": quote.org,
+            "attribution_start": quote.attribution_start,
+            "attribution_end": quote.attribution_end,
+        }
+        row["citation"] = format_citation(row, source)
+        quote_id = db["quotes"].insert(row).last_pk
+        group_quote(db, quote_id, speaker_id, organization_id, quote.text)
+
+
+def refresh_citations(db, source_id):
+    """Rewrite a source's citations after its metadata changed."""
+    source = db["sources"].get(source_id)
+    for quote in db["quotes"].rows_where("source_id = ?", [source_id]):
+        db["quotes"].update(quote["id"], {"citation": format_citation(quote, source)})
 
 
 def save_claims_and_figures(db, source_id, claims, figures):

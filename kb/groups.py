@@ -1,0 +1,59 @@
+"""Quote groups: the same words from the same speaker, carried by several sources.
+
+A group's id is the id of its first quote. A new quote is compared only with
+the quotes of its own speaker (an indexed lookup), so grouping stays
+incremental.
+"""
+import re
+
+from rapidfuzz import fuzz
+
+# Above this rapidfuzz ratio two quotes of one speaker are the same words...
+GROUP_THRESHOLD = 90
+# ...unless they differ in a negation or a number, which fuzzy scores ignore
+# ("will not stop" and "will stop" score 100 with partial matching).
+NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "neither", "cannot", "without"}
+
+
+def group_quote(db, quote_id, speaker_id, organization_id, text):
+    """Set quotes.quote_group_id for a new quote; returns the group id."""
+    owner = ("speaker_id", speaker_id) if speaker_id else ("organization_id", organization_id)
+    group_id = quote_id
+    if owner[1]:
+        candidates = db.execute(
+            f"""SELECT id, coalesce(quote_group_id, id), text FROM quotes
+                WHERE {owner[0]} = ? AND id != ? ORDER BY id""",
+            [owner[1], quote_id],
+        )
+        for other_id, other_group, other_text in candidates:
+            if same_words(text, other_text):
+                group_id = other_group
+                break
+    db.execute("UPDATE quotes SET quote_group_id = ? WHERE id = ?", [group_id, quote_id])
+    return group_id
+
+
+def same_words(a, b):
+    """Do two quotes carry the same words (allowing punctuation and excerpting)?"""
+    a_words, b_words = words(a), words(b)
+    if not a_words or not b_words:
+        return False
+    a_text, b_text = " ".join(a_words), " ".join(b_words)
+    shorter, longer = sorted((a_text, b_text), key=len)
+    # An excerpt of a longer quote carries the same words when it is long
+    # enough to mean something on its own; word for word, so no negation or
+    # number can differ inside it.
+    if shorter == longer or (len(shorter.split()) >= 4 and f" {shorter} " in f" {longer} "):
+        return True
+    if markers(a_words) != markers(b_words):
+        return False
+    return fuzz.ratio(a_text, b_text) >= GROUP_THRESHOLD
+
+
+def words(text):
+    return re.findall(r"[\w']+", text.casefold().replace("’", "'").replace("n't", " not"))
+
+
+def markers(word_list):
+    """The negations and numbers in a quote, which must agree for a match."""
+    return sorted(w for w in word_list if w in NEGATIONS or any(c.isdigit() for c in w))
