@@ -1,0 +1,121 @@
+"""Score extracted figures against gold annotations (GUIDELINES.md, figures).
+
+Plain functions over lists of dicts. Gold figures carry ``text`` (an exact
+substring of the document) and ``value``, ``unit``, ``qualifier``; system
+figures carry the same keys plus ``start``/``end``.
+
+Two matchings per document, both one-to-one in order of occurrence:
+- strict: the texts agree after trimming whitespace and punctuation and casefolding;
+- overlap: strict matches, then pairs whose spans overlap by at least half of the
+  shorter span ("more than 100" vs "more than 100 of the tech giant's employees"
+  do not; "$19.4 million" vs "$19.4 million dollar" do).
+Attribute accuracies (unit, qualifier, value) are measured over matched pairs.
+"""
+import string
+
+_TRIM = string.whitespace + string.punctuation + "“”‘’–—…"
+VALUE_TOLERANCE = 5e-3  # relative: "one in three" annotated 0.333 still matches 1/3
+MIN_OVERLAP = 0.5
+
+
+def normalize(text):
+    """Figure text for comparison: trimmed of whitespace and punctuation, casefolded."""
+    return " ".join(text.strip(_TRIM).casefold().split())
+
+
+def locate(text, figures):
+    """(start, end) of each figure in ``text``: its own offsets when given, else
+    the n-th occurrence of its text for the n-th figure with that text."""
+    spans, seen = [], {}
+    for figure in figures:
+        if figure.get("start") is not None:
+            spans.append((figure["start"], figure["end"]))
+            continue
+        found, count = -1, seen.get(figure["text"], 0)
+        for _ in range(count + 1):
+            found = text.find(figure["text"], found + 1)
+            if found < 0:
+                break
+        seen[figure["text"]] = count + 1
+        spans.append((found, found + len(figure["text"])) if found >= 0 else (-1, -1))
+    return spans
+
+
+def match_figures(gold, system, text=None, overlap=False, min_overlap=MIN_OVERLAP):
+    """Pairs (gold index, system index) matched one-to-one in order of occurrence."""
+    pairs, used_gold, used_system = [], set(), set()
+    pending = {}
+    for index, figure in enumerate(system):
+        pending.setdefault(normalize(figure["text"]), []).append(index)
+    for index, figure in enumerate(gold):
+        queue = pending.get(normalize(figure["text"]))
+        if queue:
+            pairs.append((index, queue.pop(0)))
+            used_gold.add(index)
+            used_system.add(pairs[-1][1])
+    if overlap and text is not None:
+        gold_spans, system_spans = locate(text, gold), locate(text, system)
+        order = sorted(range(len(gold)), key=lambda i: gold_spans[i])
+        for g in (i for i in order if i not in used_gold):
+            for s in sorted(range(len(system)), key=lambda i: system_spans[i]):
+                if s not in used_system and _overlaps(gold_spans[g], system_spans[s], min_overlap):
+                    pairs.append((g, s))
+                    used_system.add(s)
+                    break
+    return sorted(pairs)
+
+
+def _overlaps(first, second, min_overlap):
+    """Do two spans share at least ``min_overlap`` of the shorter one?"""
+    if first[0] < 0 or second[0] < 0:
+        return False
+    shared = min(first[1], second[1]) - max(first[0], second[0])
+    shorter = min(first[1] - first[0], second[1] - second[0])
+    return shorter > 0 and shared >= min_overlap * shorter
+
+
+def same_value(gold, system):
+    """Values agree within a relative tolerance (and value_max when gold has one)."""
+    def close(a, b):
+        if a is None or b is None:
+            return a is None and b is None
+        return abs(float(a) - float(b)) <= VALUE_TOLERANCE * max(abs(float(a)), 1e-9)
+    if not close(gold.get("value"), system.get("value")):
+        return False
+    return gold.get("value_max") is None or close(gold["value_max"], system.get("value_max"))
+
+
+def score_documents(documents, overlap=False):
+    """Scores over ``documents``: an iterable of (text, gold figures, system figures).
+
+    Returns a dict: tp, fp, fn, precision, recall, f1, and unit_accuracy,
+    qualifier_accuracy, value_accuracy, vague_accuracy over the matched pairs.
+    """
+    tp = fp = fn = 0
+    agree = {"unit": 0, "qualifier": 0, "value": 0, "vague": 0}
+    for text, gold, system in documents:
+        pairs = match_figures(gold, system, text, overlap=overlap)
+        tp += len(pairs)
+        fp += len(system) - len(pairs)
+        fn += len(gold) - len(pairs)
+        for g, s in pairs:
+            agree["unit"] += gold[g]["unit"].casefold() == (system[s]["unit"] or "").casefold()
+            agree["qualifier"] += gold[g]["qualifier"] == system[s]["qualifier"]
+            agree["value"] += same_value(gold[g], system[s])
+            agree["vague"] += bool(gold[g].get("vague")) == bool(system[s].get("vague"))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    scores = {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+    for name, count in agree.items():
+        scores[name + "_accuracy"] = count / tp if tp else 0.0
+    return scores
+
+
+def errors(text, gold, system, overlap=False):
+    """(missed gold figures, spurious system figures) of one document, for reading."""
+    pairs = match_figures(gold, system, text, overlap=overlap)
+    matched_gold = {g for g, _ in pairs}
+    matched_system = {s for _, s in pairs}
+    return ([f for i, f in enumerate(gold) if i not in matched_gold],
+            [f for i, f in enumerate(system) if i not in matched_system])
