@@ -1,4 +1,5 @@
 """kb: build and serve a knowledge base of campaign coverage."""
+import json
 import pathlib
 import shutil
 import sys
@@ -14,6 +15,7 @@ from kb.export import EXPORT_KINDS, write_export
 from kb.importer import import_paths
 from kb.schema import ensure_db_shape
 from kb.serve import datasette_args, write_metadata
+from kb.trace import format_trace, trace
 
 db_option = click.option(
     "--db",
@@ -149,6 +151,32 @@ def check(db_path):
     if problems:
         raise click.ClickException(f"{len(problems)} provenance problem(s)")
     click.echo("ok: every span and every source text checks out")
+
+
+@cli.command(name="trace")
+@click.argument("query", required=False)
+@db_option
+@click.option("--family", "family_id", type=int, help="Trace one figure family by id")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON")
+def trace_(query, db_path, family_id, as_json):
+    """Trace a figure to every source that states it, earliest first.
+
+    QUERY is a figure as written ("$19.4 million", "300,000 signatures") or a
+    plain number ("19.4 million"); every family holding a matching figure is
+    shown with all its occurrences, variants and how the value moved.
+
+    \b
+    Example:
+        kb trace "19.4 million"
+        kb trace --family 3 --json
+    """
+    if (query is None) == (family_id is None):
+        raise click.UsageError("give a QUERY or --family ID")
+    traces = trace(existing_db(db_path), query, family_id)
+    if as_json:
+        click.echo(json.dumps(traces, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_trace(traces))
 
 
 def run_datasette(db_path, host, port):

@@ -13,7 +13,9 @@ EXPORT_QUERIES = {
         FROM sources ORDER BY id
     """,
     "quotes": """
-        SELECT q.id, q.text, coalesce(s.name, o_speaker.name, q.speaker_as_printed) AS speaker,
+        SELECT q.id, q.text,
+               CASE WHEN q.speaker_kind = 'organization' THEN o.name
+                    ELSE coalesce(s.name, q.speaker_as_printed) END AS speaker,
                q.title, coalesce(o.name, q.organization_as_printed) AS organization,
                q.partial, q.speaker_kind, q.source_id, src.origin AS source_origin,
                q.start, q."end"
@@ -21,13 +23,11 @@ EXPORT_QUERIES = {
         JOIN sources src ON src.id = q.source_id
         LEFT JOIN speakers s ON s.id = q.speaker_id
         LEFT JOIN organizations o ON o.id = q.organization_id
-        LEFT JOIN organizations o_speaker
-               ON q.speaker_kind = 'organization' AND o_speaker.id = q.organization_id
         ORDER BY q.source_id, q.start
     """,
     "figures": """
         SELECT f.id, f.text, f.value, f.value_max, f.unit, f.qualifier, f.vague, f.subject,
-               NULL AS family_id, f.source_id, src.origin AS source_origin, f.start, f."end"
+               f.family_id, f.source_id, src.origin AS source_origin, f.start, f."end"
         FROM figures f JOIN sources src ON src.id = f.source_id
         ORDER BY f.source_id, f.start
     """,

@@ -137,7 +137,8 @@ FTS_CONFIG = {
 VIEWS = {
     "quotes_view": """
         SELECT q.id, q.text, q.citation,
-               coalesce(sp.name, org.name, q.speaker_as_printed) AS speaker,
+               CASE WHEN q.speaker_kind = 'organization' THEN org.name
+                    ELSE coalesce(sp.name, q.speaker_as_printed) END AS speaker,
                q.title, coalesce(org.name, q.organization_as_printed) AS organization,
                q.partial, q.speaker_kind, s.doc_type, s.published, s.publisher,
                q.source_id, q.quote_group_id, q.speaker_id, q.organization_id, q.start, q."end"
@@ -148,7 +149,8 @@ VIEWS = {
     """,
     "quote_groups": """
         SELECT coalesce(q.quote_group_id, q.id) AS id, min(q.text) AS text,
-               coalesce(sp.name, org.name, q.speaker_as_printed) AS speaker,
+               CASE WHEN q.speaker_kind = 'organization' THEN org.name
+                    ELSE coalesce(sp.name, q.speaker_as_printed) END AS speaker,
                count(*) AS quotes, count(DISTINCT q.source_id) AS sources,
                min(s.published) AS first_published
         FROM quotes q
@@ -158,6 +160,24 @@ VIEWS = {
         GROUP BY coalesce(q.quote_group_id, q.id)
     """,
 }
+
+VIEWS["families"] = """
+    SELECT ff.id, ff.label, ff.unit,
+           count(f.id) AS occurrences,
+           count(DISTINCT f.source_id) AS sources,
+           count(DISTINCT f.value) AS distinct_values,
+           group_concat(DISTINCT f.value) AS "values",
+           min(f.value) AS min_value, max(f.value) AS max_value,
+           count(DISTINCT f.value) > 1 AS values_disagree,
+           (SELECT s.id FROM figures f2 JOIN sources s ON s.id = f2.source_id
+             WHERE f2.family_id = ff.id
+             ORDER BY s.published IS NULL, s.published, s.id LIMIT 1) AS first_source_id,
+           min(s.published) AS first_published
+    FROM figure_families ff
+    JOIN figures f ON f.family_id = ff.id
+    JOIN sources s ON s.id = f.source_id
+    GROUP BY ff.id
+"""
 
 MIGRATIONS_TABLE = "_kb_migrations"
 
@@ -187,8 +207,27 @@ def m002_quote_groups_and_citations(db):
     )
 
 
+def m003_figure_families(db):
+    run_statements(
+        db,
+        """
+        CREATE TABLE figure_families (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            cue TEXT,
+            label TEXT,
+            unit TEXT
+        );
+        CREATE INDEX idx_figure_families_key ON figure_families(key);
+        ALTER TABLE figures ADD COLUMN family_id INTEGER REFERENCES figure_families(id);
+        ALTER TABLE sources ADD COLUMN anchors TEXT;
+        CREATE INDEX idx_figures_family ON figures(family_id);
+        """,
+    )
+
+
 # In order. The position in this list is the schema version.
-MIGRATIONS = [m001_initial, m002_quote_groups_and_citations]
+MIGRATIONS = [m001_initial, m002_quote_groups_and_citations, m003_figure_families]
 
 
 def schema_version(db):

@@ -119,3 +119,28 @@ def errors(text, gold, system, overlap=False):
     matched_system = {s for _, s in pairs}
     return ([f for i, f in enumerate(gold) if i not in matched_gold],
             [f for i, f in enumerate(system) if i not in matched_system])
+
+
+def score_families(documents):
+    """Pairwise family scores over matched figures of all ``documents``.
+
+    ``documents``: (text, gold figures with ``family``, system figures with
+    ``family_id``). Over every pair of matched figures, across documents: is
+    the pair in one family in the gold, in the system, or both?
+    """
+    matched = []
+    for text, gold, system in documents:
+        for g, s in match_figures(gold, system, text):
+            matched.append((gold[g]["family"], system[s]["family_id"]))
+    tp = fp = fn = 0
+    for i, (gold_i, system_i) in enumerate(matched):
+        for gold_j, system_j in matched[i + 1:]:
+            same_gold, same_system = gold_i == gold_j, system_i == system_j
+            tp += same_gold and same_system
+            fp += same_system and not same_gold
+            fn += same_gold and not same_system
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"pairs": len(matched), "tp": tp, "fp": fp, "fn": fn,
+            "precision": precision, "recall": recall, "f1": f1}

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 from .citation import format_citation
 from .entities import resolve_organization, resolve_speaker
+from .families import assign_family, document_anchors, document_measures, figure_windows
 from .groups import group_quote
 from .schema import now
 
@@ -32,7 +33,7 @@ def save_document(db, doc):
     with db.atomic():
         source_id = save_source(db, doc)
         save_quotes(db, source_id, doc.quotes, source_row(doc))
-        save_claims_and_figures(db, source_id, doc.claims, doc.figures)
+        save_claims_and_figures(db, source_id, doc)
     return SaveResult(source_id, "new")
 
 
@@ -43,7 +44,7 @@ def source_row(doc):
 
 
 def save_source(db, doc):
-    row = dict(source_row(doc), imported_at=now())
+    row = dict(source_row(doc), imported_at=now(), anchors="|".join(document_anchors(doc.text)))
     source_id = db["sources"].insert(row).last_pk
     db["raw_inputs"].insert(
         {
@@ -113,8 +114,9 @@ def refresh_citations(db, source_id):
         db["quotes"].update(quote["id"], {"citation": format_citation(quote, source)})
 
 
-def save_claims_and_figures(db, source_id, claims, figures):
-    for claim in claims:
+def save_claims_and_figures(db, source_id, doc):
+    """Store claims, then figures linked to the claim holding them and to their family."""
+    claim_ids = [
         db["claims"].insert(
             {
                 "source_id": source_id,
@@ -123,23 +125,38 @@ def save_claims_and_figures(db, source_id, claims, figures):
                 "text": claim.text,
                 "attributed_to": claim.attributed_to,
             }
-        )
-    db["figures"].insert_all(
-        [
-            {
-                "source_id": source_id,
-                "start": figure.start,
-                "end": figure.end,
-                "text": figure.text,
-                "value": figure.value,
-                "value_max": figure.value_max,
-                "unit": figure.unit,
-                "qualifier": figure.qualifier,
-                "vague": int(figure.vague),
-                "subject": figure.subject,
-                "sentence_start": figure.sentence_start,
-                "sentence_end": figure.sentence_end,
-            }
-            for figure in figures
-        ]
-    )
+        ).last_pk
+        for claim in doc.claims
+    ]
+    rows = [figure_row(source_id, figure) for figure in doc.figures]
+    for row in rows:
+        row["claim_id"] = _claim_holding(doc.claims, claim_ids, row)
+    measures = document_measures(rows, figure_windows(doc.text, doc.figures), doc.meta.doc_type)
+    anchors = document_anchors(doc.text)
+    for row, measured in zip(rows, measures):
+        figure_id = db["figures"].insert(row).last_pk
+        assign_family(db, figure_id, row, measured, anchors)
+
+
+def figure_row(source_id, figure):
+    return {
+        "source_id": source_id,
+        "start": figure.start,
+        "end": figure.end,
+        "text": figure.text,
+        "value": figure.value,
+        "value_max": figure.value_max,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "vague": int(figure.vague),
+        "subject": figure.subject,
+        "sentence_start": figure.sentence_start,
+        "sentence_end": figure.sentence_end,
+    }
+
+
+def _claim_holding(claims, claim_ids, figure):
+    for claim, claim_id in zip(claims, claim_ids):
+        if claim.start <= figure["start"] and figure["end"] <= claim.end:
+            return claim_id
+    return None

@@ -1,0 +1,212 @@
+"""Figure families: figures from all sources that measure the same thing.
+
+A figure's measure is the kind of quantity ("signatures", "employees",
+"USD") and a cue from the words nearest it ("letter", "petition",
+"contract"). Figures of two sources share a family only when the sources
+share a main actor (one of the names each mentions most). Within that:
+running tallies (signatures, letter signers, membership) stay one family
+while their values grow; money joins values within ``MONEY_TOLERANCE``;
+other counts join values within a factor of ``COUNT_RATIO``. A new figure is
+compared only with families of its own unit class (an indexed lookup), so
+assignment is incremental.
+"""
+import re
+from collections import Counter
+
+from ingest.dates import MONTHS
+from ingest.names import CAPITAL_RUN, FUNCTION_WORDS
+
+# Count nouns that name the same kind of thing.
+UNIT_CLASSES = {
+    "signatures": "signatures", "signers": "signatures", "signatories": "signatures",
+    "employees": "employees", "workers": "employees", "staff": "employees", "staffers": "employees",
+    "people": "people", "persons": "people", "individuals": "people", "supporters": "people",
+    "members": "members", "organizations": "organizations", "groups": "organizations",
+}
+# Words that say what a count or amount is about. The cue nearest the figure
+# wins: "employees who signed an open letter" is about the letter, and the
+# signatures of "7 million people have collected 300k signatures" are not
+# the people's.
+CUES = (
+    ("letter", re.compile(r"(?i)\bletters?\b")),
+    ("petition", re.compile(r"(?i)\bsignatures?\b|\bsigners?\b|\bsignatories\b|\bpetitions?\b")),
+    ("membership", re.compile(r"(?i)\brepresent(?:s|ed|ing)?\b|\bmembers(?:hip)?\b")),
+    ("contract", re.compile(r"(?i)\bcontracts?\b|\bdeals?\b|\bagreements?\b|\b(?:agreed|paid|pay|pays) to\b|\bworth\b")),
+)
+# "have signed" without saying what: a petition unless a letter is named.
+SIGN_VERB = re.compile(r"(?i)\bsign(?:ed|ing|s)?\b")
+# Tallies that move over time: one family whatever the value.
+TALLY_CUES = {"letter", "petition", "membership"}
+TALLY_CLASSES = {"signatures", "employees", "people", "members", "organizations"}
+# "$19.4 million" and "nearly $20 million" are one contract; "$300,000" is not.
+MONEY_TOLERANCE = 0.15
+# 30–40 cameras and later 46 cameras are one count; 2,500 children and a
+# father's two are not.
+COUNT_RATIO = 2.0
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+# How many of a document's most-mentioned names stand for its campaign.
+ANCHORS = 5
+# Capitalised words that are never a campaign's actor.
+NOT_ANCHORS = set(MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+# Sentence-initial words that a capital letter does not make a name.
+LEADING_WORDS = FUNCTION_WORDS | {"on", "in", "at", "of", "it", "this", "these", "those", "we", "i"}
+
+
+def document_anchors(text, count=ANCHORS):
+    """The names a document mentions most: the campaign's main actors."""
+    counts, printed = Counter(), {}
+    for match in CAPITAL_RUN.finditer(text):
+        words = match.group().split()
+        while words and words[0].lower() in LEADING_WORDS:
+            words = words[1:]
+        name = re.sub(r"[’']s$", "", " ".join(words)).rstrip(".,")
+        if len(name) > 2 and name.casefold() not in NOT_ANCHORS:
+            counts[name.casefold()] += 1
+            printed.setdefault(name.casefold(), name)
+    return [printed[name] for name, _ in counts.most_common(count)]
+
+
+def anchor_words(anchors):
+    """The distinctive words of anchor names: "Halvorsen" meets "Halvorsen Analytics"."""
+    return {
+        word
+        for anchor in anchors
+        for word in re.findall(r"\w+", anchor.casefold())
+        if len(word) > 2 and word not in FUNCTION_WORDS
+    }
+
+
+def figure_windows(text, figures):
+    """(before, figure, after): the text of each figure's sentence that speaks of it.
+
+    Bounded by the neighbouring figures, and before the figure only back to
+    the nearest clause break.
+    """
+    windows = []
+    for index, figure in enumerate(figures):
+        start, end = figure.sentence_start, figure.sentence_end
+        if index and figures[index - 1].end > start:
+            start = figures[index - 1].end
+        if index + 1 < len(figures) and figures[index + 1].start < end:
+            end = figures[index + 1].start
+        before = re.split(r"[,;:—–(]|\band\b", text[start:figure.start])[-1]
+        windows.append((before, figure.text, text[figure.end:end]))
+    return windows
+
+
+def measure(figure, window, doc_type=None):
+    """(unit class, cue) for a figure read in its window."""
+    unit = figure["unit"] or ""
+    cue = _nearest_cue(window)
+    if CURRENCY.match(unit):
+        return unit, "contract" if cue == "contract" else ""
+    unit_class = UNIT_CLASSES.get(unit, unit)
+    if cue == "contract":
+        cue = ""  # a count near a contract is not the contract's
+    if not cue and unit_class in TALLY_CLASSES:
+        if doc_type == "letter":
+            cue = "letter"  # a letter's own count of signers
+        elif SIGN_VERB.search(window[2]):
+            cue = "petition"
+    if unit_class == "people" and cue == "petition":
+        unit_class = "signatures"
+    return unit_class, cue
+
+
+def _nearest_cue(window):
+    before, own, after = window
+    found = []
+    for name, pattern in CUES:
+        if pattern.search(own):
+            found.append((0, name))
+        for match in pattern.finditer(after):
+            found.append((match.start() + 1, name))
+        for match in pattern.finditer(before):
+            found.append((len(before) - match.end() + 1, name))
+    return min(found)[1] if found else ""
+
+
+def document_measures(figures, windows, doc_type=None):
+    """measure() for each figure (a dict) of one document.
+
+    The same number counted twice in one document is the same count ("More
+    than 100,000 sign petition" … "More than 100,000 people"), so a figure
+    without a tally cue borrows its twin's measure.
+    """
+    measures = [measure(figure, window, doc_type) for figure, window in zip(figures, windows)]
+    tallies = {}
+    for figure, measured in zip(figures, measures):
+        if measured[1] in TALLY_CUES:
+            tallies.setdefault(_twin_key(figure), measured)
+    return [
+        measured if measured[1] in TALLY_CUES else tallies.get(_twin_key(figure), measured)
+        for figure, measured in zip(figures, measures)
+    ]
+
+
+def _twin_key(figure):
+    unit_class = UNIT_CLASSES.get(figure["unit"], figure["unit"])
+    return figure["value"], "signatures" if unit_class == "people" else unit_class
+
+
+def assign_family(db, figure_id, figure, measured, anchors):
+    """Put one stored figure into its family, creating the family when new."""
+    unit_class, cue = measured
+    family_id = None
+    if not figure["vague"]:
+        wanted = anchor_words(anchors)
+        for candidate, family_cue, values, family_anchors in _families_of(db, unit_class):
+            if wanted & family_anchors and _compatible(figure["value"], measured, family_cue, values):
+                family_id = candidate
+                break
+    if family_id is None:
+        family_id = db["figure_families"].insert(
+            {"key": unit_class, "cue": cue, "label": _label(anchors, measured), "unit": figure["unit"]}
+        ).last_pk
+    db.execute("UPDATE figures SET family_id = ? WHERE id = ?", [family_id, figure_id])
+    return family_id
+
+
+def _families_of(db, unit_class):
+    """(family id, cue, values, anchors of its sources) for families of one unit class."""
+    rows = db.execute(
+        """SELECT ff.id, ff.cue, group_concat(f.value, '|'), group_concat(s.anchors, '|')
+           FROM figure_families ff
+           JOIN figures f ON f.family_id = ff.id
+           JOIN sources s ON s.id = f.source_id
+           WHERE ff.key = ? AND f.vague = 0 GROUP BY ff.id ORDER BY ff.id""",
+        [unit_class],
+    ).fetchall()
+    return [
+        (family_id, cue or "", [float(v) for v in values.split("|")],
+         anchor_words((anchors or "").split("|")))
+        for family_id, cue, values, anchors in rows
+    ]
+
+
+def _compatible(value, measured, family_cue, values):
+    unit_class, cue = measured
+    if CURRENCY.match(unit_class):
+        # An amount nobody called a contract may still be the contract's value.
+        return (cue == family_cue or not cue or not family_cue) and any(
+            abs(value - other) <= MONEY_TOLERANCE * max(abs(value), abs(other)) for other in values
+        )
+    if cue == family_cue and cue in TALLY_CUES and unit_class in TALLY_CLASSES:
+        return True
+    if cue and family_cue and cue != family_cue:
+        return False
+    return any(
+        min(value, other) > 0 and max(value, other) / min(value, other) <= COUNT_RATIO
+        for other in values
+    )
+
+
+def _label(anchors, measured):
+    unit_class, cue = measured
+    if CURRENCY.match(unit_class):
+        what = f"{cue or 'amount'} value ({unit_class})"
+    else:
+        what = " ".join(part for part in (cue, unit_class) if part)
+    return f"{what} · {anchors[0]}" if anchors else what

@@ -1,0 +1,101 @@
+import json
+import pathlib
+
+import pytest
+import sqlite_utils
+
+from ingest.document import read_path
+from kb.families import anchor_words, document_anchors, measure
+from kb.schema import ensure_db_shape
+from kb.score_figures import score_families
+from kb.store import save_document
+from kb.trace import format_trace, trace
+
+DEMO = pathlib.Path(__file__).resolve().parent.parent / "kb" / "demo"
+
+
+def build(tmp_path, paths):
+    db = sqlite_utils.Database(tmp_path / "kb.db")
+    ensure_db_shape(db)
+    for path in paths:
+        save_document(db, read_path(path))
+    return db
+
+
+def family_scores(db, gold):
+    documents = []
+    for doc in gold["documents"]:
+        source_id, text = db.execute(
+            "SELECT id, text FROM sources WHERE origin LIKE ?", ["%" + doc["file"]]
+        ).fetchone()
+        figures = list(db["figures"].rows_where("source_id = ?", [source_id], order_by="start"))
+        documents.append((text, doc["figures"], figures))
+    return score_families(documents)
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory, seeds_dir):
+    return build(tmp_path_factory.mktemp("seeds"), sorted(seeds_dir.glob("*.txt")))
+
+
+def test_seed_families_pairwise_f1(seeds_db, seeds_gold):
+    scores = family_scores(seeds_db, seeds_gold)
+    assert scores["f1"] >= 0.90, scores
+
+
+def test_demo_families_pairwise_f1(tmp_path):
+    gold = json.loads((DEMO / "gold.json").read_text("utf-8"))
+    db = build(tmp_path, sorted(DEMO.glob("*.txt")))
+    scores = family_scores(db, gold)
+    assert scores["f1"] >= 0.85, scores
+
+
+def test_trace_finds_the_contract_value_in_every_source_that_states_it(seeds_db):
+    traces = trace(seeds_db, "19.4 million")
+    assert len(traces) == 1
+    contract = traces[0]
+    assert [(o["source_id"], o["text"]) for o in contract["occurrences"]] == [
+        (1, "$19.4 million"), (1, "$19.4 million"), (2, "$19.4-million"),
+        (4, "$19.4 million"), (4, "$19.4 million"), (4, "nearly $20 million"),
+    ]
+    # The doubled photo caption of source 4 prints "nearly $20 million" once
+    # more: 7 occurrences as printed, in 3 sources.
+    assert (contract["sources"], contract["repeats_dropped"]) == (3, 1)
+    assert contract["values"] == [19400000.0, 20000000.0] and contract["values_disagree"]
+    assert contract["variants"] == ["$19.4 million", "$19.4-million", "nearly $20 million"]
+
+
+def test_trace_of_a_growing_tally_orders_sources_by_date(seeds_db):
+    letter = trace(seeds_db, "over 500 employees")[0]
+    assert [(o["published"], o["text"]) for o in letter["occurrences"]] == [
+        ("2018-07-26", "over 500 employees"),
+        (None, "more than 100"),
+        (None, "more than 300 Microsoft employees"),
+    ]
+    report = format_trace([letter])
+    assert "Values disagree: over 500 employees → more than 100 employees → more than 300 employees" in report
+    assert "to show solidarity with [over 500 employees] at Microsoft" in report
+
+
+def test_trace_by_family_and_no_match(seeds_db):
+    family_id = trace(seeds_db, "$19.4 million")[0]["family_id"]
+    assert trace(seeds_db, family_id=family_id)[0]["family_id"] == family_id
+    assert trace(seeds_db, "123,456 unicorns") == []
+    assert format_trace([]) == "No figure matches."
+
+
+def test_measure_reads_the_cue_nearest_the_figure():
+    figure = {"unit": "employees", "value": 500.0, "subject": "employees"}
+    window = ("solidarity with ", "over 500 employees", " who have signed an open letter to the CEO")
+    assert measure(figure, window) == ("employees", "letter")
+    people = {"unit": "people", "value": 300000.0, "subject": "people"}
+    assert measure(people, ("", "more than 300,000 people", " have signed petitions")) == ("signatures", "petition")
+    assert measure(people, ("groups representing ", "more than 7 million people", " are demanding")) == ("people", "membership")
+    money = {"unit": "USD", "value": 12.7e6, "subject": None}
+    assert measure(money, ("the ", "12.7 million dollars", " it agreed to pay the vendor")) == ("USD", "contract")
+
+
+def test_anchors_are_the_most_mentioned_names():
+    text = "Halvorsen Analytics signed. Halvorsen said. On Tuesday, Halvorsen Analytics and the DTS met. DTS agreed."
+    assert document_anchors(text, count=3) == ["Halvorsen Analytics", "DTS", "Halvorsen"]
+    assert anchor_words(["Halvorsen Analytics", "The DTS"]) == {"halvorsen", "analytics", "dts"}
