@@ -141,7 +141,8 @@ VIEWS = {
                     ELSE coalesce(sp.name, q.speaker_as_printed) END AS speaker,
                q.title, coalesce(org.name, q.organization_as_printed) AS organization,
                q.partial, q.speaker_kind, s.doc_type, s.published, s.publisher,
-               q.source_id, q.quote_group_id, q.speaker_id, q.organization_id, q.start, q."end"
+               q.source_id, q.quote_group_id, q.speaker_id, q.organization_id, q.start, q."end",
+               'quotes/' || q.id AS passage
         FROM quotes q
         JOIN sources s ON s.id = q.source_id
         LEFT JOIN speakers sp ON sp.id = q.speaker_id
