@@ -60,18 +60,24 @@ async def test_table_and_column_descriptions_are_served(datasette):
 @pytest.mark.asyncio
 async def test_ranked_quote_search(datasette):
     rows = (await datasette.client.get("/kb/search_quotes.json?q=cage&_shape=array")).json()
-    assert rows and all("cage" in row["text"].lower() for row in rows)
+    # Porter stemming: "cage" also finds "cages" and "caging".
+    assert rows and all("cag" in row["text"].lower() for row in rows)
     assert {row["speaker"] for row in rows} >= {"Scott Roberts"}
     assert rows[0]["citation"].startswith("“")
     assert rows[0]["passage"] == f"quotes/{rows[0]['id']}"
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("query", ["", "\"", ")(", "AND OR NOT", "* NEAR", "'; drop table quotes; --"])
-async def test_quote_search_is_safe_on_empty_or_odd_input(datasette, query):
+@pytest.mark.parametrize(
+    "query,finds",
+    [("", False), ("\"", False), (")(", False), ("* NEAR", False), ("'; drop table quotes; --", False),
+     ("AND OR NOT", True)],
+)
+async def test_quote_search_is_safe_on_empty_or_odd_input(datasette, query, finds):
+    """FTS operators are searched as plain words, never parsed as syntax."""
     response = await datasette.client.get("/kb/search_quotes.json", params={"q": query, "_shape": "array"})
     assert response.status_code == 200
-    assert response.json() == []
+    assert bool(response.json()) is finds
 
 
 @pytest.mark.asyncio

@@ -1,0 +1,529 @@
+"""Claims: the checkable sentences of a document, and who makes them.
+
+A claim states a figure, an event, or who did what; opinions, appeals and
+calls to action are not. The flow: cut the text into units (the writer's
+sentences, and the sentences inside full quotes), read each unit's main
+verb group from word shapes (``_main_verb``), drop appeals (``_is_appeal``)
+and statements with nothing checkable to hold on to (``_is_unfounded``),
+then name who the document says makes the claim (``_Context.attribute``).
+Pure regex and word lists: no parser, so the rules read shapes ("X said
+that …", "we demand …") rather than trees, and err on the side of a claim.
+"""
+import os
+import re
+from dataclasses import dataclass, field
+
+from .clauses import clause_subject, subject_before
+from .lexicon import DOC_NOUNS
+from .mentions import Mentions
+from .quotes import ACCORDING_TO, REPORTING_VERBS, find_spans
+from .sentences import paragraph_spans, sentence_spans
+from .speakers import classify_np
+
+_DEBUG = os.environ.get("CAMPAIGN_KB_DEBUG") == "1"
+
+
+@dataclass
+class Claim:
+    """One checkable sentence or clause; ``text[start:end] == claim.text``."""
+
+    start: int
+    end: int
+    text: str
+    attributed_to: str | None
+    figure_offsets: list = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    speaker: str | None = None    # the quote's speaker for a sentence inside a quote
+    quoted: bool = False
+    headline: bool = False        # a whole line without closing punctuation
+    proper_subject: bool = False  # opens on a name the text also prints mid-sentence
+
+
+def _words(text):
+    return set(text.split())
+
+
+# Reporting verbs that assert. Directives ("urged"), labels ("called") and acts
+# that take an object ("posted a letter", "announced a plan") are events the
+# document itself asserts; reports and studies assert by "finding".
+_NOT_ASSERTING = _words("""urged urges urging asked asks asking demanded demands begged begs pledged
+pledges promised promises vowed vows called calls calling dubbed termed labeled labelled branded deemed
+characterized characterised posted posts tweeted tweets read reads continued continues announced
+announces announcing offered wondered wonders chanted shouted yelled screamed cried pointed messaged
+emailed texted mouthed whispered yelling shouting joked jokes quipped advised advises""")
+_EVIDENCE_VERBS = _words("found finds shows showed indicates indicated revealed reveals estimated "
+                         "estimates concluded concludes")
+_ASSERTING = sorted((set(REPORTING_VERBS) - _NOT_ASSERTING) | _EVIDENCE_VERBS | {"calls"},
+                    key=len, reverse=True)
+_ASSERTING_SET = set(_ASSERTING)
+_ASSERT_VERB = re.compile(r"\b(?:%s)\b" % "|".join(_ASSERTING))
+# A reporting tag after the claim: "…, Haddad said." / "…, the report said." / "…, organizers said, …".
+_TAG = re.compile(r",\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+)?|he|she|they|it|"
+                  r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|[a-z]+)\s+(?:%s)\s*(?:[.,;]|$)"
+                  % "|".join(_ASSERTING))
+# Main verbs of requests, first-person opinions and labels.
+_DIRECTIVE = _words("asking urging calling demanding recommends recommended recommend advises advised ask "
+                    "urge demand want hope need wish")
+_OPINION = _words("think believe feel guess suppose hope want")
+_LABEL = _words("call calls called dubbed branded labeled labelled termed")
+_FUTURE = re.compile(r"\b(?:will|would|won['’]t|shall)\b|['’]ll\b")
+# First words of commands ("Sign the petition", "Tell Microsoft …").
+_IMPERATIVES = _words("""sign tell join click read see learn watch share donate help stop drop end cancel
+delete commit publish adopt please imagine demand call ask urge visit follow contact email write support
+thank take make keep send add meet get give let act stand honor honour protect""")
+# Words that carry a judgement rather than a checkable fact.
+_EVALUATIVE = _words("""cruel inhumane inhuman disastrous horrific horrible terrible awful shameful
+disgraceful outrageous unacceptable immoral unethical evil toxic despicable brutal heinous egregious
+appalling complicit hypocrisy hypocritical ironic moral morally courage despair misery racket great good
+bad best worst better ridiculous absurd unjust injustice wrong""")
+_AUX_KIND = {
+    **dict.fromkeys(_words("will won't won’t shall 'll ’ll"), "future"),
+    **dict.fromkeys(_words("must should ought shouldn't mustn't shouldn’t"), "obligation"),
+    **dict.fromkeys(_words("can can't cannot could couldn't can’t couldn’t"), "ability"),
+    **dict.fromkeys(_words("may might would wouldn't wouldn’t"), "hedge"),
+    **dict.fromkeys(_words("is are was were am isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t "
+                           "'s ’s 're ’re 'm ’m"), "be"),
+    **dict.fromkeys(_words("has have had hasn't haven't hadn't hasn’t haven’t hadn’t 've ’ve"), "have"),
+    **dict.fromkeys(_words("do does did don't doesn't didn't don’t doesn’t didn’t"), "do"),
+}
+_IRREGULAR_PAST = _words("""began became brought bought built came chose drove fell felt found gave got
+grew held kept knew led left lost made meant met paid put ran said saw sent set sold spent spoke stood
+struck took taught told thought understood went won wrote rose sought drew withdrew""")
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|ne|un|ught|ung|ept|elt|old|ilt|ent|ound|ade|ook|one)$")
+# Articles and possessives: a verb-shaped word after one is an adjective ("the signed letter").
+_DETERMINERS = _words("the a an its their his her our your my every each no any some so-called")
+_PREPOSITIONS = _words("of for in on at with by from to into about over under after before during "
+                       "through across against between among without within than")
+_ADVERBS = _words("not never also still now since already just only even then")
+_PRONOUN_SUBJECTS = _words("it he she they this that which who there")
+# Words that open the object after a plural subject's verb ("The findings land in …").
+_OBJECT_STARTS = _PREPOSITIONS | _words("the a an more less most their its our his her them us that no "
+                                         "every all some")
+# Leading adverbials end at the first comma: "In a statement, …", "Last week, …".
+_LEAD_WORDS = _words("""in on at during under after before since earlier later last amid despite as
+while of for inside outside additionally meanwhile every until following over with by when although
+though because however instead now today yesterday also still according through from within without among""")
+# Sentence openers that are no verb even when an object-like word follows.
+_NOT_COMMANDS = _LEAD_WORDS | _PREPOSITIONS | _words("and but so yet or around about nearly almost roughly "
+                                                     "some only just more less most over up "
+                       "this that these those there here what when where why how one each every all both")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_CALENDAR = re.compile(r"\b(?:%s\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|"
+                       r"(?:Mon|Tues|Wednes|Thurs|"
+                       r"Fri|Satur|Sun)day|(?:in|since|by|until|from|of)\s+(?:19|20)\d\d)\b" % _MONTH)
+_RELATIVE_TIME = re.compile(r"\b(?:(?:last|this|next|earlier this|later this)\s+"
+                            r"(?:week|month|year|fall|spring|summer|winter|quarter)|today|yesterday)\b")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)?\s+[—–-]\s+")
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)][.!?”\"’])(?:\[(\d{1,2})\]|(\d{1,2}))$")
+# "…into the U.S. Since then, …": an abbreviation that also ends the sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:U\.S|U\.K|D\.C|a\.m|p\.m)\.(?=\s+(?:The|Since|But|And|In|On|It|He|She|"
+                               r"They|We|This|That|A|An|Its|Their|After|When)\s)")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_OPEN_MARKS = "“”\"‘’'«»„ "
+_CLOSE_MARKS = "“”\"«»„ \t,;:—–-"
+
+
+def extract_claims(text, quotes=(), figures=()):
+    """Checkable sentences of ``text`` as Claims in document order; never raises.
+
+    Pass the document's ``extract_quotes(text)`` and ``extract_figures(text)``:
+    sentences inside a full quote become claims of its speaker, and figures
+    anchor claims and fill ``figure_offsets``. Example: "Acme signed a $2
+    million contract in 2020." -> one Claim, attributed_to None.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _extract(text, list(quotes or ()), list(figures or ()))
+    except Exception:  # noqa: BLE001 - one odd document must not stop an import
+        if _DEBUG:
+            raise
+        return []
+
+
+def _extract(text, quotes, figures):
+    context = _Context(text)
+    claims = []
+    for unit in _units(text, quotes):
+        start, end, note = _trim(text, unit)
+        inside = [(f.start, f.end) for f in figures if start <= f.start and f.end <= end]
+        # Words inside quotation marks are someone's: they neither make nor break the writer's sentence.
+        plain = text[start:end] if unit.quoted else context.masked[start:end]
+        if end - start < 12 or not _is_claim(text[start:end], plain, unit, bool(inside)):
+            continue
+        who = unit.speaker if unit.quoted else context.attribute(start, end, note)
+        claims.append(Claim(start, end, text[start:end], who, inside))
+    return claims
+
+
+def _units(text, quotes):
+    """Narrative sentences, and the sentences inside full quotes with their speaker.
+
+    The words around a full quote are its attribution ("…,” she said"), so a
+    sentence holding one yields only the quoted part. Partial quotes stay in
+    their sentence: "X called it “a dragnet”" is the writer's sentence.
+    """
+    full = [q for q in quotes if not q.partial]
+    lines = set(paragraph_spans(text))
+    for start, end in _sentences(text, [q for q in quotes if q.partial]):
+        inside = [q for q in full if q.start < end and start < q.end]
+        if not inside:
+            closed = text[end - 1] in ".!?:;\"”’)]"
+            yield _Unit(start, end, headline=(start, end) in lines and not closed)
+        for quote in inside:
+            unit = _Unit(max(start, quote.start), min(end, quote.end), quote.speaker, quoted=True)
+            unit.proper_subject = _opens_on_name(text, text[unit.start:unit.end])
+            yield unit
+
+
+def _opens_on_name(text, sentence):
+    """Does the clause open on a name ("Nadella has tried …")? A name is capitalised mid-sentence too."""
+    first = _WORD.search(_clause(sentence))
+    return bool(first) and first.group()[0].isupper() and first.group() != "I" and bool(
+        re.search(r"[a-z,;] %s\b" % re.escape(first.group()), text))
+
+
+def _sentences(text, partial):
+    """Sentence spans, never ending inside a partial quote, but after "U.S." when a sentence opens.
+
+    A quoted fragment may hold a full stop (“does not find criminals. It
+    finds routines,”) without ending the writer's sentence; only its last
+    character may end it.
+    """
+    chars = list(text)
+    for quote in partial:
+        for i in range(quote.start, max(quote.start, quote.end - 1)):
+            if not chars[i].isspace():
+                chars[i] = "x"
+    spans = []
+    for start, end in sentence_spans("".join(chars)):
+        for stop in _ABBREVIATION_END.finditer(text, start, end):
+            spans.append((start, stop.end()))
+            start = stop.end() + 1
+        spans.append((start, end))
+    return spans
+
+
+def _trim(text, unit):
+    """(start, end, footnote number) of a unit without marks, datelines and footnote markers."""
+    start, end = unit.start, unit.end
+    while start < end and text[start] in _OPEN_MARKS:
+        start += 1
+    if unit.quoted:
+        while end > start and text[end - 1] in _CLOSE_MARKS:
+            end -= 1
+        return start, end, None
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and (start == 0 or text[start - 1] == "\n"):
+        start = dateline.end()  # "LARKSPUR, Vellmont — The coalition …"
+    note = _FOOTNOTE_MARK.search(text, start, end)
+    if note:
+        return start, note.start(), note.group(1) or note.group(2)
+    return start, end, None
+
+
+@dataclass
+class _Verb:
+    kind: str        # past present perfect passive progressive be have future obligation ability hedge
+    past: bool
+    negated: bool
+    subject: str     # the clause's first word, lower-cased
+    head: str        # the word before the verb group ("brochure" in "the brochure calls")
+    lexical: str     # the verb itself, or the word after an auxiliary ("called" in "has called")
+    rest: str        # the clause after the verb group
+
+
+def _clause(sentence):
+    """The main clause: past a leading adverbial ("In a statement, …") and a conjunction."""
+    lead = re.match(r"\s*([A-Za-z]+)(?:[^,]|,(?=\S)){0,120}?,\s+", sentence)
+    if lead and lead.group(1).lower() in _LEAD_WORDS:
+        sentence = sentence[lead.end():]
+    return re.sub(r"^(?:And|But|So|Yet|Or)\s+", "", sentence.lstrip(_OPEN_MARKS))
+
+
+def _main_verb(sentence):
+    """The first finite verb group of the main clause, read from word shapes; None if none.
+
+    A verb inside a relative clause of the subject ("Companies that support X
+    have lost …") is skipped: after "who/that/which" only an auxiliary or a
+    verb past the next comma counts.
+    """
+    clause = _clause(re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "_" * len(m.group()), sentence))
+    tokens = list(_WORD.finditer(clause))
+    words = [t.group() for t in tokens]
+    relative = False
+    for i, word in enumerate(words):
+        prev = words[i - 1].lower() if i else ""
+        relative = relative or prev in ("who", "that", "which", "whose", "whom") and i > 1
+        after_comma = i and "," in clause[tokens[i - 1].end():tokens[i].start()]
+        aux = _auxiliary(word.lower())
+        if aux:
+            return _read_aux(aux, words, i, clause[tokens[i].end():])
+        if relative and not after_comma or not i:
+            continue
+        kind = _simple_verb(word, words[i - 1], words[i - 2].lower() if i > 1 else "",
+                            words[i + 1].lower() if i + 1 < len(words) else "")
+        if kind:
+            return _Verb(kind, kind == "past", prev == "never", words[0].lower(), prev, word.lower(),
+                         clause[tokens[i].end():])
+    return None
+
+
+def _auxiliary(low):
+    """The kind of an auxiliary, modal or contracted one ("it’s", "we’ve"); None otherwise."""
+    if low in _AUX_KIND:
+        return _AUX_KIND[low]
+    contracted = re.fullmatch(r"(?:it|that|there|he|she|they|we|you|i|what|who|here)(['’](?:s|re|ve|ll|d|m))",
+                              low)
+    if contracted:
+        return _AUX_KIND.get(contracted.group(1), "hedge")  # 'd: would or had, read as a hedge
+    return None
+
+
+def _read_aux(kind, words, i, rest):
+    """Refine an auxiliary's kind by the word after it: "is asking", "was formed", "has to"."""
+    low = words[i].lower()
+    after = [w for w in (w.lower() for w in words[i + 1:i + 5]) if not w.endswith("ly") and w not in _ADVERBS]
+    nxt = after[0] if after else ""
+    following = " ".join(words[i + 1:i + 3]).lower()
+    negated = bool(re.search(r"n['’]t$|^cannot$", low) or re.match(r"(?:not|never)\b(?! only)", following))
+    if kind == "be":
+        kind = "progressive" if nxt.endswith("ing") else "passive" if _is_participle(nxt) else "be"
+        if nxt in ("expected", "set", "scheduled", "likely", "going") and after[1:2] == ["to"]:
+            kind = "future"  # "is expected to vote", "is set to"
+    elif kind == "have":
+        kind = "obligation" if nxt == "to" else "perfect" if _is_participle(nxt) else "have"
+    elif kind == "do":
+        kind = "past" if low.startswith("did") else "present"
+    past = low.startswith(("was", "were", "had", "did", "could", "would", "might"))
+    head = words[i - 1].lower() if i else ""
+    return _Verb(kind, past, negated, words[0].lower(), head, nxt, rest)
+
+
+def _is_participle(word):
+    return word == "been" or word in _IRREGULAR_PAST or bool(_PARTICIPLE.search(word)) and len(word) > 3
+
+
+def _simple_verb(word, before, prev2, nxt):
+    """'past' / 'present' for a lexical verb after its subject ("ICE was formed", "DTS keeps")."""
+    low, prev = word.lower(), before.lower()
+    if prev in _DETERMINERS or prev in _PREPOSITIONS or not word[0].islower() or "-" in word:
+        return None
+    if low in _IRREGULAR_PAST or low.endswith("ed") and len(low) > 4 and low not in ("hundred", "indeed"):
+        return "past"
+    if low.endswith(("ing", "ly", "ed")) or low in _PREPOSITIONS or low in _DETERMINERS:
+        return None
+    if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+        singular = prev in _PRONOUN_SUBJECTS or not prev.endswith("s") or before[:1].isupper()
+        if prev2 not in _PREPOSITIONS and singular:
+            return "present"  # "DTS keeps", "It finds"; not "the database of plate scans"
+        return None
+    # A plural subject's verb before its object: "The findings land in …", "members collectively represent …".
+    if (prev.endswith(("s", "ly")) or prev in ("they", "we", "i", "you")) and nxt in _OBJECT_STARTS:
+        return "present"
+    return None
+
+
+def _is_claim(sentence, plain, unit, has_figure):
+    """Is this unit checkable? Rejections first, then an anchor where one is needed."""
+    if len(_WORD.findall(sentence)) < 4 or sentence.startswith("["):
+        return False  # fragments, and editorial notes in brackets
+    verb = _main_verb(plain)
+    first = _WORD.search(plain)
+    if verb is None and unit.headline and first:
+        # Headlines drop auxiliaries and agree loosely ("5,000 sign petition"): read them as present.
+        verb = _Verb("present", False, False, first.group().lower(), "", "", plain)
+    if verb is None:
+        return False
+    dated = bool(_CALENDAR.search(sentence))
+    anchored = has_figure or dated or bool(_RELATIVE_TIME.search(sentence))
+    if _is_appeal(sentence, verb, has_figure) or _is_unfounded(plain, verb, has_figure, dated, anchored):
+        return False
+    if unit.headline:
+        # "Activists push to end …" is a topic; "100,000 sign petition" a fact.
+        return has_figure and len(_WORD.findall(sentence)) >= 5
+    if unit.quoted:
+        # Speech is mostly opinion: keep its figures, dated events, and what a named actor did.
+        event = verb.kind in ("past", "perfect", "progressive", "passive")
+        return has_figure or dated or event and (unit.proper_subject or verb.past and anchored)
+    return True
+
+
+def _is_appeal(sentence, verb, has_figure):
+    """Questions, commands, obligations and first/second-person appeals."""
+    opener = _WORD.search(sentence).group().lower()
+    if sentence.rstrip(_CLOSE_MARKS + "’'").endswith("?") or _is_command(sentence, opener) or opener == "if":
+        return True
+    if re.search(r"\b(?:it|it['’]s|it is|now is)\s+(?:high\s+)?time\b|\bup to us\b", sentence, re.I):
+        return True
+    person = re.sub(r"['’].*$", "", verb.subject)  # "you’ve" -> "you"
+    addressed = re.match(r"\W*(?:\w+\s+)?you\b", sentence, re.I)
+    if verb.kind == "obligation" or person in ("you", "your") or addressed:
+        return True  # "You must …", "When you live here …": the reader is addressed
+    if person in ("i", "we"):
+        asks = any(w.lower() in _DIRECTIVE | _OPINION for w in _WORD.findall(sentence))
+        # "We demand …", "I’m calling on you …"; "We were told …" reports an event.
+        return asks or verb.kind == "future" or not (verb.past or has_figure)
+    if verb.lexical in _DIRECTIVE and not has_figure:
+        return True  # "The coalition is asking Halvorsen to …"
+    return sentence.rstrip().endswith(":") and not has_figure  # a lead-in to a list
+
+
+def _is_command(sentence, opener):
+    """"Sign the petition", "Save $31 if …", "Get it at …": a bare verb opening on its object."""
+    if opener in _IMPERATIVES:
+        return True
+    shape = re.match(r"\W*[A-Z][a-z]+\s+(?:(?:the|a|an|your|our|my|it|them|us|up|this|these|some|any|all)\b"
+                     r"|\$|\d)", sentence)
+    return bool(shape) and opener not in _NOT_COMMANDS and not opener.endswith(("s", "ed", "ing", "ly"))
+
+
+def _is_unfounded(plain, verb, has_figure, dated, anchored):
+    """Predictions, labels and judgements with nothing checkable to hold on to."""
+    if verb.lexical in _LABEL and verb.kind != "passive" and verb.head not in DOC_NOUNS:
+        return True  # "Okafor called the program “a dragnet”": a label, unless a document's
+    if verb.lexical in _ASSERTING_SET and not has_figure and _FUTURE.search(verb.rest):
+        return True  # "Okafor said the petition would be delivered next month"
+    if verb.kind == "future":
+        return not (has_figure or dated)
+    if anchored:
+        return verb.kind == "ability" and not has_figure
+    if verb.kind == "ability" or verb.negated and not verb.past or verb.subject == "there":
+        return True
+    named = re.search(r"\b(?!I\b)[A-Z]", _before_relative(verb.rest))  # a name in the complement, not "I"
+    if verb.kind in ("be", "have") and (_evaluative(verb.rest) or not named):
+        return True  # "The policy was cruel", "Feld is one of the few …"
+    return _evaluative(plain) and not re.search(r"\s[A-Z]", plain)
+
+
+def _before_relative(text):
+    return re.split(r"\b(?:who|which|that|whose|where)\b", text)[0]
+
+
+def _evaluative(text):
+    return any(word.lower() in _EVALUATIVE for word in _WORD.findall(text))
+
+
+class _Context:
+    """What attribution needs about the whole document: quotes masked, mentions, footnotes."""
+
+    def __init__(self, text):
+        self.text = text
+        quoted = [(span.open, span.close) for span in find_spans(text)]
+        chars = list(text)
+        for open_, close in quoted:  # names inside quotation marks never make a claim
+            chars[open_:close] = ["_" if not c.isspace() else c for c in text[open_:close]]
+        self.masked = "".join(chars)
+        self.mentions = Mentions(text, quoted)
+        self.footnotes = _footnotes(text)
+
+    def attribute(self, start, end, note):
+        """Who the document says makes the claim in ``text[start:end]``; None for the document."""
+        if note and note in self.footnotes:
+            return self.footnotes[note]  # "…abuses.1" and the note "1. “Title,” The Nation, …"
+        return self._according_to(start, end) or self._reporting_verb(start, end) or self._tag(start, end)
+
+    def _according_to(self, start, end):
+        """"According to X, …" / "…, according to X." -> X (up to the next comma)."""
+        match = ACCORDING_TO.search(self.masked, start, end)
+        if not match:
+            return None
+        phrase = re.match(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)", self.masked[match.end():end])
+        return self._name(phrase.group(1), match.end() + phrase.start(1)) if phrase else None
+
+    def _reporting_verb(self, start, end):
+        """The subject of an asserting verb whose subject opens the main clause ("X said that …")."""
+        sentence = self.masked[start:end]
+        clause = start + len(sentence) - len(_clause(sentence))
+        for verb in _ASSERT_VERB.finditer(self.masked, clause, end):
+            if verb.group() in _EVIDENCE_VERBS and not re.match(r"\s+that\b", self.masked[verb.end():end]):
+                continue  # "It finds routines" reports nothing; "the report found that …" does
+            before = self.masked[clause:verb.start()]
+            if verb.group() == "added" and self.masked.startswith(" to ", verb.end()):
+                continue  # "added to his collection": an increase, not a remark
+            subject = _subject(before)
+            if subject and verb.group() in _LABEL and before[:subject[1]].split()[-1] not in DOC_NOUNS:
+                continue  # people who "call" something a name judge it; a brochure that does is a source
+            if subject:
+                return self._name(before[subject[0]:subject[1]], clause + subject[0])
+        return None
+
+    def _tag(self, start, end):
+        """"…, Haddad said." / "…, organizers said, …": a reporting tag after the claim."""
+        match = _TAG.search(self.masked, start, end)
+        return self._name(match.group(1), match.start(1)) if match else None
+
+    def _name(self, phrase, offset):
+        """A printed name for a subject phrase; unnamed groups ("organizers") name nobody."""
+        named = self._definite(phrase, offset)
+        if named:
+            return named
+        words = phrase.split()
+        if words and words[-1].lower() in DOC_NOUNS and not re.search(r"[A-Z]", phrase):
+            return None  # "a new study", "the office release": whose, the sentence does not say
+        speaker = classify_np(phrase, offset, self.mentions)
+        if speaker is None or not speaker.name:
+            return None
+        if speaker.kind == "group" and not re.search(r"[A-Z]", speaker.name):
+            return None
+        return _expand_acronym(self.text, speaker.name)
+
+    def _definite(self, phrase, offset):
+        """"the coalition" -> the last name before it that ends in that noun ("Drop the Dragnet coalition")."""
+        match = re.fullmatch(r"\s*(?:the|its|their)\s+([a-z]+)\s*", phrase, re.I)
+        if not match:
+            return None
+        noun = re.escape(match.group(1))
+        name = r"\b([A-Z][\w’'-]*(?:\s+(?:(?:the|of|for|and)\s+)*[A-Z][\w’'-]*)+\s+(?i:%s))\b" % noun
+        names = re.findall(name, self.masked[:offset])
+        return re.sub(r"^The\s+", "", names[-1]) if names else None
+
+
+def _subject(before):
+    """(start, end) in ``before`` of the subject a following verb belongs to, if it opens the clause."""
+    if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$|\b(?:who|that|which)\s+(?:\w+\s+)?$",
+                 before):
+        return None  # passive "was reported"; relative "a coalition that says"
+    found = subject_before(before)
+    if found and found[0] == 0:
+        return found
+    if found and re.fullmatch(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", before[:found[0]], re.I):
+        return 0, found[1]  # "A recent report by The New York Times found"
+    if re.search(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$", before):
+        found = clause_subject(before)  # "The coalition welcomed the pause but said"
+        return found if found and found[0] == 0 else None
+    return None
+
+
+def _expand_acronym(text, name):
+    """"DTS" -> "Department of Transit Safety" when the text defines "… (DTS)".
+
+    The full name is the shortest run of words before the brackets whose
+    capitals spell the acronym, so "Vellmont Department of Transit Safety
+    (DTS)" gives "Department of Transit Safety".
+    """
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return name
+    match = re.search(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(" + name + r"\)", text)
+    if not match:
+        return name
+    words = match.group(1).split()
+    for first in range(len(words) - 1, -1, -1):
+        capitals = "".join(w[0] for w in words[first:] if w[0].isupper())
+        if capitals == name and words[first][0].isupper():
+            return " ".join(words[first:])
+    return name
+
+
+def _footnotes(text):
+    """{number: source} from citation notes such as "1. “Title,” The Nation, June 27, 2018"."""
+    notes = {}
+    for line in re.finditer(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", text, re.M):
+        notes[line.group(1)] = line.group(2).strip(" .:;")
+    return notes

@@ -1,0 +1,238 @@
+"""Attribution clauses in plain text: where the speaker's noun phrase is.
+
+These functions only read strings and return offsets; deciding who the
+phrase names (and resolving "he" or "the company") is ``speakers``' job.
+Patterns: "…,” said Name, title · "…,” Name said · "…” – Name, Title, Org ·
+Name said: “…” · "…," the letter read.
+"""
+import re
+
+from .lexicon import BODY_NOUNS, CLAUSE_STOP, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES
+from .names import CAPITAL_RUN, ROLE_HEADS, TITLE_LOWER, is_role_word
+from .quotes import REPORTING_VERB
+
+# Auxiliaries and adverbs between a subject and its verb ("Volker later said").
+_AUX = re.compile(
+    r"\s+(?:has|have|had|was|is|were|are|would|will|could|can|may|might|did|does|do|"
+    r"also|later|then|previously|once|itself|himself|herself|themselves|again|further|still|"
+    r"reportedly|first|earlier|now|just|already|even|never|often|always|however|meanwhile|"
+    r"too|not|only|last|recently|instead|[a-z]+ly)\s*,?$"
+)
+# "read" reports words only after a document: "the letter read".
+_READ = re.compile(r"\breads?\b")
+_ABBREVIATIONS = r"(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Inc|Co|Corp|Ltd|Prof|Rev|Atty)"
+# Words that open an adverbial before a clause's subject ("In a tweet, she…").
+_OPENERS = {"in", "on", "at", "after", "before", "during", "earlier", "later", "last", "this",
+            "meanwhile", "however", "since", "following", "over", "under", "with", "without",
+            "for", "from", "by", "as", "when", "while", "despite", "according", "amid", "then",
+            "now", "today", "yesterday", "still", "also", "but", "and", "speaking", "asked"}
+# "his predecessor, Fiona Hill,": a relation named in the appositive.
+_RELATIONS = {"predecessor", "successor", "wife", "husband", "daughter", "son", "mother", "father",
+              "brother", "sister", "partner", "colleague", "deputy", "boss", "lawyer", "attorney"}
+# What may sit inside a subject phrase read leftwards: "a spokesperson for the Foreign Office".
+_INNER = {"of", "for", "with", "from", "at", "to", "by"}
+
+
+def lead(clause):
+    """Width of the comma and spaces that open a clause after a closing mark."""
+    return len(clause) - len(clause.lstrip(" ,"))
+
+
+def is_attribution_clause(clause):
+    """Does the text after a quote read as its attribution (", he said")?"""
+    return parse_after(clause) is not None
+
+
+def parse_after(clause):
+    """(np start, np end, clause end) in ``clause``: "…,” said X" / "…,” X said" / "…” – X"."""
+    skip = lead(clause)
+    body = clause[skip:]
+    end = len(clause.rstrip(" .,;"))
+    dash = re.match(r"[–—-]+\s*(?=[A-Z])", body)
+    if dash:
+        return skip + dash.end(), end, end
+    first = re.match(r"(?:(?:also|then|later|once|again|previously)\s+)?("
+                     + REPORTING_VERB.pattern + r")\s+(?=\S)", body)
+    if first:
+        np_text = body[first.end():first.end() + np_extent(body[first.end():])]
+        if valid_subject(np_text):
+            np_end = skip + first.end() + len(np_text)
+            return skip + first.end(), np_end, np_end
+    verb = REPORTING_VERB.search(body) or _READ.search(body)
+    if not verb or verb.start() == 0:
+        return None
+    subject = strip_aux(body[:verb.start()])
+    as_tag = re.match(r"as\s+(?=\S)", subject)  # "…,” as Reed dubbed the combination
+    if as_tag and len(subject.split()) <= 4:
+        skip, subject = skip + as_tag.end(), subject[as_tag.end():]
+    if verb.group() in ("read", "reads") and subject.split()[-1].lower() not in DOC_NOUNS:
+        return None  # "the letter read" reports words; "X reads plates" does not
+    if not valid_subject(subject) or subject.split()[-1].lower() in CLAUSE_STOP - PRONOUNS:
+        return None
+    return skip, skip + len(subject), skip + verb.end()
+
+
+def np_extent(text):
+    """Where the noun phrase after "said" stops ("in a statement", "on Monday", ", adding")."""
+    stop = re.search(r"\s(?:in an?|in his|in her|in their|on|during|via|per|according to|at a|at the|"
+                     r"when|while|after|before|as|because|referring|adding|noting|saying|who said)\b"
+                     r"|[;:!?](?:\s|$)|\s[–—]\s|,\s+(?:adding|noting|saying|referring|who said)\b", text)
+    end = stop.start() if stop else len(text)
+    for dot in re.finditer(r"\.(?:\s|$)", text[:end]):
+        word = re.search(r"(\S+)$", text[:dot.start()])
+        if not word or not _abbreviation(word.group(1)):
+            end = dot.start()
+            break
+    return len(text[:end].rstrip(" ,"))
+
+
+def _abbreviation(word):
+    """"U.S", "Jr", "A" before a full stop do not end a name."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.?)+|" + _ABBREVIATIONS, word.strip("(")))
+
+
+def strip_aux(text):
+    """The subject without the auxiliaries and adverbs before its verb."""
+    text = text.rstrip()
+    while True:
+        stripped = _AUX.sub("", text)
+        if stripped == text:
+            return text.strip()
+        text = stripped
+
+
+def valid_subject(subject):
+    """Could this phrase be who spoke? A name, a pronoun, "a/the …", or a role with a name."""
+    words = subject.split()
+    if not words or len(words) > 30 or any(
+            re.search(r"[.!?]$", w) and not _abbreviation(w.rstrip(".")) for w in words[:-1]):
+        return False
+    first = words[0].lower()
+    if first in PRONOUNS or first in DETERMINERS or words[0][0].isupper() or words[0][0].isdigit():
+        return True
+    # "judge Inaba", "veteran industry analyst Ken Doctor", "study lead author X, …"
+    if (is_role_word(first) or first in TITLE_LOWER) and any(w[:1].isupper() for w in words[:5]):
+        return True
+    head = words[-1].lower().strip(",")
+    return len(words) <= 4 and "," not in subject and (
+        head in GROUP_WORDS or head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS)  # "officers"
+
+
+def is_passive(region, verb_start):
+    """"was told": the subject before it did not say anything."""
+    return bool(re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", region[:verb_start]))
+
+
+def subject_before(text):
+    """(start, end) of the subject noun phrase that ends ``text``, or None."""
+    core = strip_aux(text)
+    if core.endswith(","):
+        return appositive_subject(core)
+    tokens = list(re.finditer(r"[\w.’'&-]+|[^\w\s]", core))
+    start = None
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
+        token = tokens[i].group()
+        low = token.lower()
+        if not re.match(r"\w", token):
+            break
+        if low in DETERMINERS:
+            start = tokens[i].start()
+            break
+        if low in _INNER and start is not None and re.match(r"(?:the\s+)?[A-Z]", core[start:]):
+            start = tokens[i].start()
+            continue
+        if low == "and" and start is not None and i > 0 and _joins_titles(tokens[i - 1].group(), core[start:]):
+            start = tokens[i].start()  # "the singer and guitarist"
+            continue
+        if low in CLAUSE_STOP and not (low in PRONOUNS and start is None) and not token.isupper():
+            break  # ("US" is a country, "us" a pronoun)
+        start = tokens[i].start()
+        if low in PRONOUNS:
+            break
+    if start is None:
+        return None
+    while re.match(r"(?:of|for|with|from|at)\s", core[start:]):
+        start = core.index(" ", start) + 1
+    return (start, len(core)) if start < len(core) else None
+
+
+def _joins_titles(before, after):
+    first = after.split()[0]
+    return is_role_word(before) and (is_role_word(first) or first.lower() in TITLE_LOWER)
+
+
+def clause_subject(text):
+    """The subject at the start of a clause, after any leading adverbial ("In a tweet, …")."""
+    start = 0
+    opener = re.match(r"(?:[A-Z]\w*(?:\s+[\w’'-]+){0,8}?),\s+", text)
+    if opener and opener.group().split()[0].lower() in _OPENERS:
+        start = opener.end()
+    rest = text[start:]
+    tokens = re.findall(r"[\w.’'&-]+|[^\w\s]", rest)
+    if not tokens:
+        return None
+    if tokens[0].lower() in PRONOUNS:
+        return start, start + len(tokens[0])
+    two_commas = rest[:rest.find(",", rest.find(",") + 1) + 1] if rest.count(",") >= 2 else ""
+    appositive = appositive_subject(two_commas)
+    if appositive:
+        return start + appositive[0], start + appositive[1]
+    name = CAPITAL_RUN.match(rest)
+    if name and name.group().split()[0].lower() not in NOT_NAMES:
+        # "China’s ambassador to Britain accused…": the owner's role is the subject.
+        return start, start + name.end() + _owned_role(name.group(), rest[name.end():])
+    det = re.match(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(\w+)\b", rest, re.I)
+    if det and det.group(1).lower() in GROUP_WORDS | BODY_NOUNS | SPOKES | DOC_NOUNS:
+        by = re.match(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z][^,;]*", rest[det.end():])
+        return start, start + det.end() + (by.end() if by else 0)
+    return None
+
+
+def _owned_role(name, after):
+    """Width of "ambassador to Britain" after "China’s", or 0."""
+    if not name.endswith(("’s", "'s")):
+        return 0
+    role = re.match(r"((?:\s+[a-z-]+){1,3}?)"
+                    r"(\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?(?=\s|$)", after)
+    if not role or not is_role_word(role.group(1).split()[-1]):
+        return 0
+    return role.end()
+
+
+def appositive_subject(core):
+    """"Cheuk Hau-yip, the commander of Kowloon West district," -> the name and its appositive.
+
+    The subject is the leftmost short phrase at a clause boundary that a
+    comma closes: a name, or "the/a …" ("the People’s Daily, the mouthpiece…,");
+    or the name that closes it ("his predecessor, Fiona Hill,").
+    """
+    named = re.search(r"\b(?:his|her|their|its|the|[A-Z][\w’'-]*(?:’s|'s))\s+"
+                      r"(?:[a-z-]+\s+){0,2}([a-z-]+),\s+"
+                      r"([A-Z][^,]{1,40}),$", core)
+    if named and is_role_word(named.group(1)) or named and named.group(1) in _RELATIONS:
+        return named.start(2), named.end(2)
+    for boundary in re.finditer(r"(?:^|[,;:—–]\s+|\b(?:and|but|that|while|when|as)\s+)"
+                                r"(?=(?:the|a|an)\s|[A-ZÀ-ÖØ-Þ])", core):
+        start = boundary.end()
+        head = core[start:].split(",")[0]
+        words = head.split()
+        if not words or len(words) > 12 or words[0].lower() in NOT_NAMES - {"the", "a", "an"}:
+            continue
+        if any(w.lower() in CLAUSE_STOP - _INNER - {"and", "the", "in", "on"} for w in words[1:]):
+            continue
+        named = re.search(r"[A-ZÀ-ÖØ-Þ]", head) or is_role_word(words[-1]) or words[-1].lower() in DOC_NOUNS
+        if not named:
+            continue
+        if len(core) > len(head) + start + 1:
+            return start, len(core.rstrip(" ,"))
+    return None
+
+
+def trailing_tag(clause):
+    """"…” mutually shared by Ukraine and the U.S., he warned." / "…, reports Wee.":
+    (np start, np end, end) of a tag that ends the sentence."""
+    name = r"(he|she|they|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    verb = r"(?:" + REPORTING_VERB.pattern + r")"
+    match = re.search(r",\s+" + name + r"\s+" + verb + r"\s*[.!?]?\s*$", clause) or re.search(
+        r",\s+" + verb + r"\s+" + name + r"\s*[.!?]?\s*$", clause)
+    return (match.start(1), match.end(1), match.end()) if match else None

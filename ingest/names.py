@@ -1,0 +1,232 @@
+"""Person and organization names: the one normaliser and the name heuristics.
+
+Everything here works on short strings (a name, a noun phrase around a
+name); offsets are the caller's business. Entity resolution keys come from
+``name_key``/``org_key``/``surname_key`` so the extractor and the store agree.
+"""
+import re
+import unicodedata
+
+from .lexicon import (
+    DATE_WORDS, DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, PARTICLES, PLACE_WORDS, PLACES,
+    ROLE_ABBREVIATIONS, ROLE_HEADS, SUFFIXES,
+)
+# Read through this module by other extractors (kb/families.py, clauses.py).
+from .lexicon import FUNCTION_WORDS, TITLE_LOWER  # noqa: F401
+
+# A capitalised word; a full stop belongs to it only in initials ("E.",
+# "U.S.") and abbreviations ("Jr.", "Sen."), so a run never crosses ". ".
+_ABBREVIATED = (r"(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Inc|Co|Corp|Ltd|Mt|Ft|Prof|"
+                r"Rev|Hon|Adm|Cmdr|Maj|Pres|Supt|Det|Amb|Atty)\.")
+_WORD = (rf"(?:[A-ZÀ-ÖØ-Þ]\.(?:[A-Z]\.)*|{_ABBREVIATED}|"
+         r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.(?:org|com|net|io)\b)?)")
+_PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
+# A capitalised run: words, initials and name particles ("Mary E. Lovely").
+CAPITAL_RUN = re.compile(
+    rf"(?<![\w\-’'.])(?:{_WORD})(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)*(?:{_WORD}))*"
+)
+# Organization names keep small lower-case words ("Fight for the Future").
+ORG_RUN = re.compile(
+    rf"(?<![\w\-’'])(?:{_WORD})(?:(?:[ \u00a0]+(?:of|for|the|and|on|de|du|des|del|in)"
+    rf"(?=(?:[ \u00a0]+(?:of|for|the|and))*[ \u00a0]+[A-ZÀ-ÖØ-Þ&]))*[ \u00a0]+(?:{_WORD}|&))*"
+    r"(?:[ \u00a0]+\d{1,4}\b(?![.,]\d))?"  # "Amalgamated Rideshare Drivers Local 88"
+)
+
+
+def normalise_name(name):
+    """Casefold, keep accents, drop apostrophes and full stops, other punctuation to spaces."""
+    text = unicodedata.normalize("NFC", name or "").casefold()
+    text = re.sub(r"['’‘.`]", "", text)
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(text.split())
+
+
+def name_key(name):
+    """Key of a person or group name: normalised, no leading article or honorific."""
+    # "NASA’s Science Mission Directorate" and "NASA Science Mission Directorate" agree.
+    words = normalise_name(re.sub(r"['’]s\b", "", name or "")).split()
+    while words and words[0] in {"the", "a", "an"} | HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def org_key(name):
+    """Key of an organization name: as ``name_key``, without legal-form suffixes."""
+    words = name_key(name).split()
+    while len(words) > 1 and words[-1] in {"inc", "llc", "ltd", "corp", "co", "plc"}:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def surname_key(name):
+    """Key of the last word of a person's name, skipping Jr./Sr./III."""
+    words = [w for w in name_key(name).split() if w not in SUFFIXES]
+    return words[-1] if words else ""
+
+
+_ABBREVIATED_ORG = {"inc", "jr", "sr", "co", "corp", "ltd"}
+
+
+def clean_phrase(text):
+    """A title or org as printed: trimmed of spaces, articles and edge punctuation
+    ("Rep." and "Inc." keep their full stop)."""
+    text = re.sub(r"\s+", " ", text or "").strip(" ,;:–—-()[]\"'“”‘’")
+    text = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text, flags=re.I)
+    last = text.split()[-1].rstrip(".").lower() if text.split() else ""
+    kept = re.search(r"\b[A-Z]\.$", text) or last in ROLE_ABBREVIATIONS | _ABBREVIATED_ORG
+    if text.endswith(".") and not kept:
+        text = text[:-1]
+    return text or None
+
+
+def is_capitalised(word):
+    """Does the word start with a capital letter?"""
+    return bool(word) and word[0].isupper()
+
+
+def is_role_word(word):
+    """"Campaigner", "Sen.", "singer-guitarists": a word a role title ends on."""
+    low = (word or "").lower().strip(".,")
+    if low in ROLE_ABBREVIATIONS:
+        return True
+    for form in (low, low.split("-")[-1]):
+        if form in ROLE_HEADS or form.endswith("s") and form[:-1] in ROLE_HEADS:
+            return True
+        # "microbiologist", "physician", "photographer": professions by their ending.
+        if len(form) >= 7 and form.endswith(_PROFESSION_ENDINGS) and form not in _NOT_PROFESSIONS:
+            return True
+    return False
+
+
+_PROFESSION_ENDINGS = ("ologist", "ologists", "ician", "icians", "ographer", "ographers", "ist", "ists")
+_NOT_PROFESSIONS = {"persist", "consist", "insist", "resist", "assist", "checklist", "playlist",
+                    "wishlist", "shortlist", "waitlist", "blacklist", "whitelist", "amidst"}
+
+
+def is_demonym(word):
+    """"Israeli", "US": a nationality that stays inside a title."""
+    word = word.rstrip(",")
+    # "US" is a country, "Us" in "Sum of Us" is not.
+    if len(word.replace(".", "")) <= 2:
+        return word.isupper() and word.lower() in DEMONYMS
+    return word.lower() in DEMONYMS
+
+
+def looks_like_org(name):
+    """Does a capitalised run read as an organization rather than a person?"""
+    words = (name or "").replace("’s", "").replace("'s", "").split()
+    if not words:
+        return False
+    last = words[-1].lower().rstrip(".,")
+    if last in ORG_WORDS or any(w.lower().rstrip(".,") in ORG_WORDS for w in words[1:]):
+        return True
+    if re.search(r"\.(?:org|com|net|io)\b", name, re.I) or "&" in name:
+        return True
+    lowered = [w.lower() for w in words]
+    if any(w in {"of", "for", "and", "the"} for w in lowered[1:]):
+        return True
+    # An acronym ("NASA", "ICE", "IDC") is a body; one-letter words are initials.
+    return len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
+
+
+def looks_like_person(name):
+    """Two to five capitalised words, no organization or role word: a person's name."""
+    words = (name or "").split()
+    if not 1 <= len(words) <= 5 or looks_like_org(name) or words[-1] in PLACES:
+        return False
+    if any(is_role_word(w) and w[0].isupper() and i < len(words) - 1 for i, w in enumerate(words)):
+        return False
+    return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
+
+
+def last_org_span(text):
+    """The organization name in a phrase after "at"/"of": its last capitalised run.
+
+    "the right-wing Kohelet Policy Forum" -> "Kohelet Policy Forum"; "the
+    Latino activist organization Mijente" -> "Mijente".
+    """
+    text = re.split(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s", text, maxsplit=1)[0]
+    runs = [m for m in ORG_RUN.finditer(text) if not _only_hyphen_adjective(m.group())]
+    if not runs or runs[-1].group() in PLACES:
+        return None  # "Martin Taylor of Aberdeenshire": a place is no organization
+    return clean_phrase(_drop_possessive_tail(org_text(runs[-1].group())))
+
+
+def org_text(run):
+    """An ORG_RUN without a trailing date or place: "Halvorsen Analytics on Tuesday"."""
+    words = run.split()
+    for i in range(1, len(words) - 1):
+        date = words[i] in ("on", "in", "of", "for") and words[i + 1].lower().rstrip(".") in DATE_WORDS
+        if date or words[i] == "in" and words[i + 1] in PLACES:  # ("University of Florida" stays)
+            return " ".join(words[:i])
+    return run
+
+
+def _only_hyphen_adjective(run):
+    # "London-based", "Spokane-area": capitalised but not a name.
+    return bool(re.fullmatch(r"[A-Z][\w]*-[a-z]+", run))
+
+
+def _drop_possessive_tail(run):
+    return re.sub(r"(?:’s|'s)$", "", run)
+
+
+# ---- a name inside a capitalised run ---------------------------------------
+# Abbreviations and initials that end in a full stop without ending a sentence.
+ABBREVIATION = r"(?:[A-Z]\.)+|(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Amb|Atty)\."
+
+
+def name_part(run, text, run_start):
+    """The person-name tail of a capitalised run and its offset in the run.
+
+    "White House Press Secretary Stephanie Grisham" -> "Stephanie Grisham";
+    "Secretary of State Mike Pompeo" drops "State" after "Secretary of";
+    "Ken Doctor" keeps "Doctor": a run's last word is always part of the name.
+    """
+    words = run.split()
+    offsets = [m.start() for m in re.finditer(r"\S+", run)]
+    keep = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].rstrip(",")
+        low = word.lower().rstrip(".")
+        last = i == len(words) - 1
+        if last and (word in PLACES or low in PLACE_WORDS):
+            return "", 0  # "New York", "Hong Kong": a place, not a person
+        if not re.fullmatch(r"[A-Z]\.", word) and (low in NOT_NAMES or low in HONORIFICS):
+            break
+        if not last and (is_role_word(word) or low in ORG_WORDS or is_acronym(word)):
+            break
+        keep = i
+    while keep < len(words) - 1 and is_demonym(words[keep]):
+        keep += 1  # "Afghan Taliban", "Israeli Benjamin Netanyahu": a nationality starts no name
+    before = text[max(0, run_start - 30):run_start]
+    role_of = re.search(r"(\w+)\s+(?:of|to|for)\s+$", before)
+    if keep == 0 and len(words) > 2 and role_of and is_role_word(role_of.group(1)):
+        keep = 1  # "Secretary of State Mike Pompeo", "ambassador to Britain Liu Xiaming"
+    if keep >= len(words):
+        return "", 0
+    return " ".join(words[keep:]), offsets[keep]
+
+
+def is_acronym(word):
+    """"NASA", "DL": capitals only, no full stops."""
+    return len(word) > 1 and word.isupper() and "." not in word
+
+
+def surname(name):
+    """The last word of a person's name, skipping Jr./Sr./III and honorifics."""
+    words = [w for w in strip_honorific(name).split() if w.lower().rstrip(".") not in SUFFIXES]
+    return words[-1] if words else ""
+
+
+def strip_article(name):
+    """"The Doobie Brothers" -> "Doobie Brothers"."""
+    return re.sub(r"^(?:The|the)\s+", "", name)
+
+
+def strip_honorific(name):
+    """"Mr. Trump" -> "Trump", "Dr. Owen Dempsey" -> "Owen Dempsey"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)

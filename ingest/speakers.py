@@ -1,0 +1,221 @@
+"""From the noun phrase of an attribution to a Speaker.
+
+"Free Press Action Fund Campaigner Lucia Martínez" is a person with a
+title and an org; "a volunteer with Tech Workers Coalition" an unnamed
+person; "a Google spokesperson" and "the company" speak for a body;
+"Microsoft employees" are a group; "he" and "Roberts" resolve through the
+document's ``Mentions``.
+"""
+import re
+
+from .clauses import subject_before
+from .lexicon import BODY_NOUNS, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES, UNNAMED
+from .mentions import Speaker
+from .names import (
+    CAPITAL_RUN, ORG_RUN, clean_phrase, is_demonym, is_role_word, last_org_span, looks_like_org,
+    looks_like_person, name_part, org_text, strip_article,
+)
+from .titles import parse_descriptor, split_pre_title
+from .quotes import REPORTING_VERB
+
+_OWNED = DOC_NOUNS | {"communications", "words", "comments", "account"}
+
+
+def classify_np(np, offset, mentions):
+    """A Speaker for a subject noun phrase, resolved through the document; None if nobody."""
+    np = re.sub(r"\s*_{1,30}\s*", " ", np)  # a quoted label inside: the “Pose” actor
+    np = re.sub(r"^(?:and|but|or|so|even|then)\s+", "", " ".join(np.split()).strip(" ,"))
+    if not np or "_" in np:
+        return None
+    if np.lower() in PRONOUNS:
+        return _pronoun(np.lower(), offset, mentions)
+    owner = re.match(r"(.+?)(?:’s|'s)\s+(?:own\s+)?(?:\w+\s+)?(\w+)$", np)
+    if owner and owner.group(2).lower() in _OWNED:
+        # "Microsoft's own communications": who issued them; one unknown word is a body.
+        speaker = classify_np(owner.group(1), offset, mentions)
+        lone = speaker and speaker.kind == "person" and " " not in speaker.name
+        if lone and not mentions.is_person(speaker.name):
+            speaker = Speaker(mentions.expand(speaker.name), "organization")
+        return speaker
+    if " " not in np and np.lower() in BODY_NOUNS | GROUP_WORDS | DOC_NOUNS | SPOKES:
+        np = np.lower()  # "Leadership has told us": a common noun that opens the sentence
+    if np[:1].islower() and _ends_with_person(np, mentions):
+        return _named(np, "", offset, mentions)  # "chairman, CEO and president Craig Menear"
+    head, rest = _split_appositive(np, mentions)
+    if _ends_with_person(head, mentions):
+        return _named(head, rest, offset, mentions)
+    apposed = re.fullmatch(r",\s+([A-Z][^,]*)", rest)
+    if apposed and re.match(r"(?:the|a|an)\s+[a-z]", head, re.I) and len(head.split()) <= 4:
+        return classify_np(apposed.group(1), offset, mentions)  # "The group, WeWorkers Coalition"
+    core, tail = _split_prep(head)
+    if core.split()[-1][:1].islower():
+        return _described(core, tail, np, offset, mentions)
+    return _named(head, rest, offset, mentions)
+
+
+def _split_appositive(np, mentions):
+    """("Cheuk Hau-yip", ", the commander of …") or ("Yana Calou", " of Coworker.org")."""
+    head, rest = np, ""
+    comma = re.match(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$", np)
+    if comma:
+        head, rest = comma.group(1), comma.group(2)
+    of = re.match(r"(.+?)(\s+of\s+(?:the\s+)?[A-Z].*)$", head)
+    titled = of and any(is_role_word(w) for w in of.group(1).split())
+    if of and not titled and _ends_with_person(of.group(1), mentions):
+        head, rest = of.group(1), of.group(2) + rest
+    return head, rest
+
+
+def _ends_with_person(head, mentions):
+    """Does the phrase end on a person's name ("China’s ambassador to Britain Liu Xiaming")?"""
+    runs = list(CAPITAL_RUN.finditer(head))
+    if not runs or runs[-1].end() < len(head.rstrip()):
+        return False
+    run = runs[-1]
+    if re.search(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$", head[:run.start()]):
+        return False  # "High Commissioner for Human Rights": one body's name
+    name, _ = name_part(run.group(), head, run.start())
+    name = re.sub(r"(?:’s|'s)$", "", name)
+    if len(name.split()) >= 2:
+        return looks_like_person(name) or mentions.is_person(name)
+    return bool(name) and mentions.is_person(name)
+
+
+def _split_prep(head):
+    """"a volunteer with Tech Workers Coalition" -> ("a volunteer", "Tech Workers Coalition")."""
+    match = re.search(r"\s(?:with|at|for|of|from|on|in|by|to)\s+(?=(?:the\s+)?[A-Z])", head)
+    if match and head[:match.start()].split()[-1][:1].islower():
+        return head[:match.start()], head[match.end():]
+    return head, None
+
+
+def _named(head, rest, offset, mentions):
+    """A phrase ending on a name: a person ("Taliban spokesman Zabihullah Mujahid") or a body."""
+    runs = list(CAPITAL_RUN.finditer(head))
+    if not runs:
+        return None
+    run = runs[-1]
+    name, shift = name_part(run.group(), head, run.start())
+    name = re.sub(r"(?:’s|'s)$", "", name)
+    pre = head[:run.start()].split() + run.group()[:shift].split()
+    titled = any(is_role_word(w) for w in pre)
+    org_run = next((m for m in ORG_RUN.finditer(head) if m.end() == len(head.rstrip())), None)
+    # "High Commissioner for Human Rights": a name joined by "for"/"of" is an office or body.
+    joined = org_run is not None and org_run.start() < run.start() and not shift
+    if joined or not titled and (looks_like_org(run.group()) or mentions.is_org(run.group())):
+        body = mentions.expand(strip_article(org_text(org_run.group()) if joined else run.group()))
+        spokes = next((w.lower() for w in head.split() if w.lower() in SPOKES), None)
+        return Speaker(clean_phrase(body), "organization", spokes, None)
+    if not name or is_demonym(name) or name.lower() in NOT_NAMES:
+        return None
+    if len(name.split()) == 1 and not titled and not mentions.is_person(name):
+        if mentions.single_token_kind(name) == "organization":
+            return Speaker(mentions.expand(name), "organization")
+        if mentions.starts_sentence(offset + run.start()):
+            return None  # "Instances like these…": a capitalised word, not a new name
+    title, org = _title_org(pre, rest)
+    return mentions.person(name, offset, title, org)
+
+
+def _title_org(pre, rest):
+    """Title and org printed before the name and in the appositive after it."""
+    pre_title, pre_org = split_pre_title([w for w in pre if w.lower() not in DETERMINERS])
+    title = org = None
+    if re.match(r"\s*(?:\([^)]*\))?,\s+\S", rest):
+        title, org = parse_descriptor(re.sub(r"^\s*(?:\([^)]*\))?,\s+", "", rest))
+    elif re.match(r"\s+of\s+(?:the\s+)?[A-Z]", rest):
+        org = last_org_span(re.sub(r"^\s+of\s+(?:the\s+)?", "", rest))
+    if pre_title and title and re.match(r"(?:Democrat|Republican|Independent)\b", title):
+        title = None  # "Rep. X, a Democrat from New York": the office is the title
+    return title or pre_title, org or pre_org
+
+
+def _pronoun(pronoun, offset, mentions):
+    mention = mentions.resolve_pronoun(pronoun, offset)
+    if mention is None:
+        return None
+    if mention.kind == "organization":
+        return Speaker(mention.name, "organization")
+    mentions.learn_gender(mention.name, pronoun)
+    return mentions.person(mention.name, offset)
+
+
+def _described(core, tail, np, offset, mentions):
+    """A phrase headed by a common noun: "a volunteer with X", "the company", "Microsoft employees"."""
+    org = last_org_span(re.sub(r"^the\s+", "", tail)) if tail else None
+    words = core.split()
+    head = words[-1].lower().strip(".,")
+    named = _capitalised_before(core)
+    later = mentions.named_later(np, offset)
+    if later:
+        return later  # "China’s ambassador to Britain …" named later as "… Liu Xiaming"
+    if head in UNNAMED and words[0].lower() in DETERMINERS:
+        return Speaker(None, "person")
+    if head in SPOKES:
+        body = org or named or _recent_org_name(offset, mentions, "company")
+        return Speaker(mentions.expand(body), "organization", head, None) if body else None
+    if head in DOC_NOUNS:
+        # "a 2018 survey by Penelope Muse Abernathy", "a report from Kotak": whoever wrote it.
+        author = classify_np(tail, offset, mentions) if tail else None
+        if author or not named:
+            return author or _issuer(head, offset, mentions)
+        return Speaker(mentions.expand(named), "organization")
+    if head in BODY_NOUNS:
+        if named:
+            return Speaker(clean_phrase(core), "organization")
+        # "Leadership has told us": the company's leadership speaks for the company.
+        body = _recent_org_name(offset, mentions, "company" if head in ("leadership", "management") else head)
+        return Speaker(mentions.expand(body), "organization") if body else None
+    if head == "people" and len(words) <= 2:
+        return Speaker(None, "group")
+    if head in GROUP_WORDS or head.endswith("s") and (named or is_role_word(head)) and head not in SPOKES:
+        plain = not named and words[0].lower() == "the" and len(words) <= 2
+        fuller = mentions.group_name(head, offset) if plain else None
+        return Speaker(fuller or clean_phrase(np), "group")  # "the employees", "Microsoft employees"
+    if is_role_word(head):
+        return _unnamed_role(core, org, offset, mentions)
+    return None
+
+
+def _issuer(noun, offset, mentions):
+    """"the statement said": whoever the text said issued a statement shortly before."""
+    index = mentions.sentence_index(offset)
+    for back in range(1, min(4, index + 1)):
+        start, end = mentions.sentences[index - back]
+        sentence = mentions.text[start:end]
+        if noun.rstrip("s") not in sentence.lower():
+            continue
+        for verb in REPORTING_VERB.finditer(sentence):
+            subject = subject_before(sentence[:verb.start()])
+            speaker = subject and classify_np(sentence[subject[0]:subject[1]], start + subject[0], mentions)
+            if speaker and speaker.name:
+                return speaker if speaker.kind == "person" else Speaker(speaker.name, speaker.kind)
+    body = _recent_org_name(offset, mentions, None)
+    return Speaker(body, "organization") if body else None
+
+
+def _capitalised_before(core):
+    names = [w for w in core.split()[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS]
+    return " ".join(names) if names else None
+
+
+def _recent_org_name(offset, mentions, noun):
+    mention = mentions.recent_org(offset, noun)
+    return mention.name if mention else None
+
+
+def _unnamed_role(core, org, offset, mentions):
+    """"a volunteer with Tech Workers Coalition" (nobody named) or "the actor" (someone named before)."""
+    words = core.split()
+    title = clean_phrase(" ".join(w for w in words if w.lower() not in DETERMINERS))
+    if words[0].lower() != "the" or org is not None:
+        return Speaker(None, "person", title, org)
+    head = words[-1].lower()
+    earlier = mentions.unnamed_speaker(head)
+    if earlier:
+        return earlier  # "one legal expert" … "the expert warned"
+    mention = mentions.resolve_described(head, offset)
+    if mention is None:
+        return None
+    mentions.note_title(mention.name, title)
+    return mentions.person(mention.name, offset)

@@ -1,0 +1,206 @@
+"""Titles and organizations as a document prints them around a name.
+
+"Free Press Action Fund Campaigner Lucia Martínez" (before the name),
+"Scott Roberts, Senior Campaign Director at Color Of Change" and "Steven
+Renderos, Campaign Director, Center for Media Justice" (appositives):
+these functions split such phrases into (title, org), on short strings.
+"""
+import re
+
+from .lexicon import FUNCTION_WORDS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, TITLE_LOWER
+from .names import (
+    ABBREVIATION, ORG_RUN, clean_phrase, is_acronym, is_capitalised, is_demonym, is_role_word,
+    last_org_span, looks_like_org, looks_like_person,
+)
+
+
+def split_pre_title(words):
+    """Split the words before a name into (title, org).
+
+    "Free Press Action Fund Campaigner" -> ("Campaigner", "Free Press Action
+    Fund"); "White House Press Secretary" -> ("Press Secretary", "White
+    House"); "Secretary of State" -> ("Secretary of State", None).
+    """
+    words = [w for w in words if w]
+    heads = [i for i, w in enumerate(words) if is_role_word(w)]
+    if not heads:
+        return None, None
+    start = heads[0]
+    while start > 0 and _title_modifier(words[start - 1]):
+        start -= 1
+    while start < heads[0] and start > 0 and words[start - 1].lower() in ("of", "for", "and", "the", "&") \
+            and words[start][0].isupper():
+        start += 1  # "Department of Health public information officer": "Health" names the body
+    org_words = words[:start]
+    if org_words and org_words[-1].endswith(("’s", "'s")):
+        org_words[-1] = org_words[-1][:-2]
+    title = " ".join(words[start:])
+    org = " ".join(org_words)
+    if org and len(org_words) == 1 and org.lower() in ORG_WORDS:
+        org = ""  # "News industry analyst Ken Doctor": a capitalised word, not a body
+    if org and all(is_demonym(w) for w in org.split()):
+        return clean_phrase(org + " " + title), None
+    if org and not is_capitalised(org):
+        return clean_phrase(org + " " + title), None
+    return clean_phrase(title), clean_phrase(org) if org else None
+
+
+def _title_modifier(word):
+    low = word.lower()
+    if low in {"the", "a", "an", "and", "of"}:
+        return False
+    return (not is_capitalised(word)) or low in ROLE_MODIFIERS or is_demonym(word)
+
+
+# A preposition that introduces the speaker's organization; a few lower-case
+# words may describe the body first ("at tech market research firm IDC").
+_ORG_PREP = re.compile(r"\b(at|with|of|for|in|from|on)\s+(?:the\s+)?"
+                       r"(?:(?!(?:at|with|of|for|in|from|on|to|the|and)\b)[a-z][\w-]*\s+){0,4}"
+                       r"(?=[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def parse_descriptor(text):
+    """(title, org) from an appositive such as "a campaigner at Demand Progress".
+
+    Comma-separated parts: the first with a role gives the title and any
+    "at/with/of Org"; a later part that is only a capitalised name gives the
+    org when none was found ("Campaign Director, Center for Media Justice").
+    """
+    parts = [p.strip() for p in re.split(r",\s*", text or "") if p.strip()]
+    title = org = None
+    for part in parts:
+        if re.match(r"and\s+[A-ZÀ-ÖØ-Þ]", part):
+            break  # "..., and Tim Morrison, ...": the next item of a list
+        part = re.sub(r"^(?:and|who is|who was)\s+", "", part)
+        if title is None and _has_role(part):
+            title, org_here = _title_and_org(part)
+            org = org or org_here
+        elif org is None and title is not None and _is_name_only(part):
+            if looks_like_org(part) or not looks_like_person(part):
+                org = clean_phrase(part)
+    if title is None and parts:
+        party = re.match(r"(?:a|an)\s+((?:Democrat|Republican|Independent)(?:\s+from\s+.+)?)$", parts[0])
+        if party:
+            return clean_phrase(party.group(1)), None  # "a Democrat from New York"
+        org = org or _org_from_clause(parts[0])
+    return title, org
+
+
+def _has_role(part):
+    if re.match(r"(?:who|which|that)\b", part):
+        return False  # "who chairs the committee": a clause, not a title
+    first = re.split(r"\s(?:at|with|of|for|in|from|on|to|who|which|that)\s", part)[0]
+    last = part.split()[-1] if part.split() else ""
+    # "Washington State Department of Health public information officer" ends on its role.
+    return any(is_role_word(w.strip(".,")) for w in first.split()) or last.islower() and is_role_word(last)
+
+
+def _is_name_only(part):
+    return bool(ORG_RUN.fullmatch(part.strip())) and not _has_role(part)
+
+
+def _title_and_org(part):
+    """Split "senior fellow at the Kohelet Policy Forum in Israel" at the org preposition."""
+    part = re.split(r"\s(?:who|which|that|where)\s|\s+on\s+(?=[A-Z][\w’']*(?:’s|'s)\s|the\s|a\s)",
+                    part, maxsplit=1)[0]  # "aide to Vice President Pence on Trump's call"
+    words = part.split()
+    if len(words) > 2 and words[0][0].isupper() and not is_role_word(words[0]) and words[-1].islower():
+        title, org = split_pre_title(words)  # "Washington State Department of Health public information officer"
+        if title and org:
+            return title, org
+    matches = list(_ORG_PREP.finditer(part))
+    # "at"/"with" name the employer even after "of Programs"; "in" only a body ("in NASA’s …").
+    chosen = [m for m in matches if m.group(1) in ("at", "with")] or [
+        m for m in matches if m.group(1) in ("of", "for", "on", "from")
+        or m.group(1) == "in" and _body_named(part[m.end():])
+    ]
+    if not chosen:
+        return _title_without_prep(part)
+    match = chosen[-1] if chosen[0].group(1) in ("at", "with") else chosen[0]
+    org = last_org_span(part[match.end():])
+    if org is None:
+        return clean_phrase(part), None
+    title = clean_phrase(part[: match.start()])
+    return title, org
+
+
+def _title_without_prep(part):
+    """A descriptor with no "at/of Org": "a teacher in Leeds", "the institute's research
+    director", "a senior organizer at the group", "a Halvorsen engineer"."""
+    part = re.sub(r"\s+in\s+[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*)*$", "", part)  # a place is no employer
+    body = re.match(r"(.+?)\s+(?:at|with|of|for)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(\w+)$", part)
+    if body and _has_role(body.group(1)):
+        return clean_phrase(body.group(1)), "the " + body.group(2)  # resolved by the caller
+    owner = re.match(r"(?:the\s+)?([\w&.-]+(?:\s+[A-Z][\w&.-]*)*)(?:’s|'s)\s+(.+?)(?:\s+and\s+.*)?$", part)
+    if owner and is_role_word(owner.group(2).split()[-1]):
+        org = owner.group(1) if owner.group(1)[0].isupper() else "the " + owner.group(1)
+        return clean_phrase(owner.group(2)), org
+    words = clean_phrase(part).split() if clean_phrase(part) else []
+    if len(words) > 1 and words[0][0].isupper() and not is_role_word(words[0]):
+        title, org = split_pre_title(words)
+        if title and org:
+            return title, org
+    title = clean_phrase(part)
+    return title, _embedded_org(title)
+
+
+def _body_named(text):
+    """Does the text after "in" open on a body ("NASA’s science mission directorate")?"""
+    first = text.split()[0] if text.split() else ""
+    return is_acronym(first.replace("’s", "").replace("'s", "")) or first.endswith(("’s", "'s")) or bool(
+        last_org_span(text) and looks_like_org(last_org_span(text)))
+
+
+def _embedded_org(title):
+    """"former National Security Council official": the org sits inside the title."""
+    if not title:
+        return None
+    runs = [m.group() for m in ORG_RUN.finditer(title) if m.start() > 0]
+    runs = [r for r in runs if len(r.split()) > 1 and looks_like_org(r)]
+    return runs[0] if runs else None
+
+
+def _org_from_clause(part):
+    """"who launched the petition at SumOfUs" names an org without a role."""
+    match = re.search(r"\b(?:at|with|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ].*)", part)
+    return last_org_span(match.group(1)) if match else None
+
+
+def describes(text):
+    """Does an appositive describe ("a campaigner at X", "who ...") rather than go on with the story?"""
+    words = text.split(",")[0].split()
+    if not words:
+        return False
+    if re.fullmatch(r"(?:a|an|the|who|one|its|their|his|her|\d[\w-]*)", words[0]):
+        return True
+    return any(is_role_word(w.strip(".")) for w in words[:10])
+
+
+def cut_clause(text):
+    """Stop an appositive where the sentence moves on ("..., said in a statement")."""
+    return re.split(r"\s(?:said|says|told|tells|added|wrote|explained|noted)\b|\s\(|;|:", text)[0]
+
+
+def title_words_before(text, start):
+    """The role words right before a name: "Taliban spokesman", "Sum of Us organizer"."""
+    chunk = text[max(0, start - 80):start].split("\n")[-1]
+    words = []
+    for token in reversed(re.findall(r"[\w.’'&-]+|[^\w\s]", chunk)):
+        if not re.match(r"\w", token) or len(words) >= 7:
+            break
+        if token.endswith(".") and not re.fullmatch(ABBREVIATION, token):
+            break  # the sentence before ended here
+        low = token.lower().rstrip(".")
+        if token[0].isupper():
+            if low in NOT_NAMES:
+                break
+        elif low in ("of", "to") and words and words[0][0].isupper():
+            pass
+        elif low in FUNCTION_WORDS or not (
+                is_role_word(token) and not token.endswith("s") or low in TITLE_LOWER
+                or words and words[0].islower() and is_role_word(words[0])):
+            break  # "industry analyst" is a title; "to kill Rep.", "for judges" are not
+        words.insert(0, token)
+    while words and words[0].lower() in ("of", "to"):
+        words.pop(0)
+    return words
