@@ -89,7 +89,7 @@ def export(kind, db_path, fmt):
     Example:
         kb export quotes --format csv > quotes.csv
     """
-    write_export(existing_db(db_path), kind, click.get_text_stream("stdout"), fmt)
+    write_export(existing_db(db_path), kind, sys.stdout, fmt)
 
 
 @cli.command()
