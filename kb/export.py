@@ -1,6 +1,9 @@
 """Export: the knowledge base as plain rows (JSON arrays or CSV).
 
 Field names are a contract: later versions may add fields, never rename them.
+A quote's ``speaker``, ``title`` and ``organization`` are as its source
+prints them; ``speaker_name`` and ``organization_name`` are the entities they
+resolve to across all sources.
 """
 import csv
 import io
@@ -13,12 +16,11 @@ EXPORT_QUERIES = {
         FROM sources ORDER BY id
     """,
     "quotes": """
-        SELECT q.id, q.text,
-               CASE WHEN q.speaker_kind = 'organization' THEN o.name
-                    ELSE coalesce(s.name, q.speaker_as_printed) END AS speaker,
-               q.title, coalesce(o.name, q.organization_as_printed) AS organization,
-               q.partial, q.speaker_kind, q.source_id, src.origin AS source_origin,
-               q.start, q."end"
+        SELECT q.id, q.text, q.speaker_as_printed AS speaker, q.title,
+               q.organization_as_printed AS organization, q.partial, q.speaker_kind,
+               q.source_id, src.origin AS source_origin, q.start, q."end",
+               q.speaker_id, s.name AS speaker_name, q.organization_id, o.name AS organization_name,
+               q.quote_group_id, q.citation
         FROM quotes q
         JOIN sources src ON src.id = q.source_id
         LEFT JOIN speakers s ON s.id = q.speaker_id
