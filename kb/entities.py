@@ -14,17 +14,63 @@ FUZZY_THRESHOLD = 92
 BLOCK_PREFIX = 4
 
 
-def resolve_organization(db, name):
-    """The id of the organization called ``name``, created when new."""
-    # Spacing varies within one organization's name (SumOfUs, Sum Of Us).
-    key = org_key(name).replace(" ", "")
+# Small words an organization's name gains or loses between sources
+# ("Immigration, Customs, and Enforcement").
+ORG_SMALL_WORDS = {"and", "of", "the", "for", "&"}
+
+
+def resolve_organization(db, name, full_name=None):
+    """The id of the organization called ``name``, created when new.
+
+    ``full_name`` is what the source says a short form stands for ("ICE"
+    for "Immigration and Customs Enforcement"): the two become one entity.
+    """
+    if full_name and _org_key(full_name):
+        found = resolve_organization(db, full_name)
+        _add_alias(db, "organization", found, name, _org_key(name))
+        return found
+    key = _org_key(name)
     if not key:
         return None
-    found = _by_key(db, "organization", key) or _fuzzy(db, "organization", key)
+    found = _by_key(db, "organization", key) or _fuzzy_organization(db, name, key)
     if found is None:
         found = db["organizations"].insert({"name": name.strip(), "key": key}).last_pk
     _add_alias(db, "organization", found, name, key)
     return found
+
+
+def _org_key(name):
+    # Spacing varies within one organization's name (SumOfUs, Sum Of Us).
+    return org_key(name).replace(" ", "")
+
+
+def _content_words(name):
+    return " ".join(w for w in org_key(name).split() if w not in ORG_SMALL_WORDS)
+
+
+def _org_block(name):
+    """An organization's longest content word: "U.S. Immigration and Customs
+    Enforcement" and "Immigration, Customs, and Enforcement" share a block
+    though their keys start differently."""
+    words = _content_words(name).split()
+    return max(sorted(words), key=len) if words else ""
+
+
+def _fuzzy_organization(db, name, key):
+    """Best alias above the threshold among those sharing a key prefix or a block word."""
+    prefix = key[:BLOCK_PREFIX]
+    rows = db.execute(
+        """SELECT organization_id, key, alias FROM organization_aliases WHERE key >= ? AND key < ?
+           UNION SELECT organization_id, key, alias FROM organization_aliases WHERE block = ?""",
+        [prefix, prefix + "\uffff", _org_block(name)],
+    ).fetchall()
+    words = _content_words(name)
+
+    def score(row):
+        return max(fuzz.ratio(key, row[1]), fuzz.token_sort_ratio(words, _content_words(row[2])))
+
+    best = max(rows, key=score, default=None)
+    return best[0] if best and score(best) >= FUZZY_THRESHOLD else None
 
 
 def resolve_speaker(db, name, kind=None, organization_id=None):
@@ -90,4 +136,6 @@ def _add_alias(db, entity, entity_id, alias, key):
     row = {f"{entity}_id": entity_id, "alias": alias.strip(), "key": key}
     if entity == "speaker":
         row["surname"] = surname_key(alias)
+    else:
+        row["block"] = _org_block(alias)
     db[f"{entity}_aliases"].insert(row, ignore=True)

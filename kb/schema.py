@@ -125,7 +125,7 @@ CREATE INDEX idx_sources_published ON sources(published);
 """
 
 # Tables whose rows point at a span of sources.text.
-SPAN_TABLES = ("quotes", "figures", "claims")
+SPAN_TABLES = ("quotes", "figures", "claims", "mentions")
 
 # Full-text search: table -> columns, porter-stemmed, kept current by triggers.
 FTS_CONFIG = {
@@ -227,8 +227,31 @@ def m003_figure_families(db):
     )
 
 
+def m004_mentions(db):
+    run_statements(
+        db,
+        """
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            speaker_id INTEGER REFERENCES speakers(id),
+            organization_id INTEGER REFERENCES organizations(id)
+        );
+        CREATE INDEX idx_mentions_source ON mentions(source_id);
+        CREATE INDEX idx_mentions_speaker ON mentions(speaker_id);
+        CREATE INDEX idx_mentions_organization ON mentions(organization_id);
+        ALTER TABLE organization_aliases ADD COLUMN block TEXT;
+        CREATE INDEX idx_organization_aliases_block ON organization_aliases(block);
+        """,
+    )
+
+
 # In order. The position in this list is the schema version.
-MIGRATIONS = [m001_initial, m002_quote_groups_and_citations, m003_figure_families]
+MIGRATIONS = [m001_initial, m002_quote_groups_and_citations, m003_figure_families, m004_mentions]
 
 
 def schema_version(db):
