@@ -5,7 +5,7 @@ calls to action are not. The flow: cut the text into units (the writer's
 sentences, and the sentences inside full quotes), read each unit's main
 verb group from word shapes (``_main_verb``), drop appeals (``_is_appeal``)
 and statements with nothing checkable to hold on to (``_is_unfounded``),
-then name who the document says makes the claim (``_Context.attribute``).
+then name who the document says makes the claim (``claim_sources``).
 Pure regex and word lists: no parser, so the rules read shapes ("X said
 that …", "we demand …") rather than trees, and err on the side of a claim.
 """
@@ -13,12 +13,11 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from .clauses import clause_subject, subject_before
+from .claim_sources import ASSERTING_VERBS, LABEL_VERBS, ClaimSources
+from .clauses import LEAD_WORDS, OPEN_MARKS, main_clause
+from .dates import MONTHS
 from .lexicon import DOC_NOUNS
-from .mentions import Mentions
-from .quotes import ACCORDING_TO, REPORTING_VERBS, find_spans
 from .sentences import paragraph_spans, sentence_spans
-from .speakers import classify_np
 
 _DEBUG = os.environ.get("CAMPAIGN_KB_DEBUG") == "1"
 
@@ -48,29 +47,10 @@ def _words(text):
     return set(text.split())
 
 
-# Reporting verbs that assert. Directives ("urged"), labels ("called") and acts
-# that take an object ("posted a letter", "announced a plan") are events the
-# document itself asserts; reports and studies assert by "finding".
-_NOT_ASSERTING = _words("""urged urges urging asked asks asking demanded demands begged begs pledged
-pledges promised promises vowed vows called calls calling dubbed termed labeled labelled branded deemed
-characterized characterised posted posts tweeted tweets read reads continued continues announced
-announces announcing offered wondered wonders chanted shouted yelled screamed cried pointed messaged
-emailed texted mouthed whispered yelling shouting joked jokes quipped advised advises""")
-_EVIDENCE_VERBS = _words("found finds shows showed indicates indicated revealed reveals estimated "
-                         "estimates concluded concludes")
-_ASSERTING = sorted((set(REPORTING_VERBS) - _NOT_ASSERTING) | _EVIDENCE_VERBS | {"calls"},
-                    key=len, reverse=True)
-_ASSERTING_SET = set(_ASSERTING)
-_ASSERT_VERB = re.compile(r"\b(?:%s)\b" % "|".join(_ASSERTING))
-# A reporting tag after the claim: "…, Haddad said." / "…, the report said." / "…, organizers said, …".
-_TAG = re.compile(r",\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+)?|he|she|they|it|"
-                  r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|[a-z]+)\s+(?:%s)\s*(?:[.,;]|$)"
-                  % "|".join(_ASSERTING))
-# Main verbs of requests, first-person opinions and labels.
+# Main verbs of requests and first-person opinions.
 _DIRECTIVE = _words("asking urging calling demanding recommends recommended recommend advises advised ask "
                     "urge demand want hope need wish")
 _OPINION = _words("think believe feel guess suppose hope want")
-_LABEL = _words("call calls called dubbed branded labeled labelled termed")
 _FUTURE = re.compile(r"\b(?:will|would|won['’]t|shall)\b|['’]ll\b")
 # First words of commands ("Sign the petition", "Tell Microsoft …").
 _IMPERATIVES = _words("""sign tell join click read see learn watch share donate help stop drop end cancel
@@ -104,16 +84,11 @@ _PRONOUN_SUBJECTS = _words("it he she they this that which who there")
 # Words that open the object after a plural subject's verb ("The findings land in …").
 _OBJECT_STARTS = _PREPOSITIONS | _words("the a an more less most their its our his her them us that no "
                                          "every all some")
-# Leading adverbials end at the first comma: "In a statement, …", "Last week, …".
-_LEAD_WORDS = _words("""in on at during under after before since earlier later last amid despite as
-while of for inside outside additionally meanwhile every until following over with by when although
-though because however instead now today yesterday also still according through from within without among""")
 # Sentence openers that are no verb even when an object-like word follows.
-_NOT_COMMANDS = _LEAD_WORDS | _PREPOSITIONS | _words("and but so yet or around about nearly almost roughly "
+_NOT_COMMANDS = LEAD_WORDS | _PREPOSITIONS | _words("and but so yet or around about nearly almost roughly "
                                                      "some only just more less most over up "
                        "this that these those there here what when where why how one each every all both")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH = "(?:%s)" % "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _CALENDAR = re.compile(r"\b(?:%s\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|"
                        r"(?:Mon|Tues|Wednes|Thurs|"
                        r"Fri|Satur|Sun)day|(?:in|since|by|until|from|of)\s+(?:19|20)\d\d)\b" % _MONTH)
@@ -125,7 +100,6 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)][.!?”\"’])(?:\[(\d{1,2})\]|(\d{1,
 _ABBREVIATION_END = re.compile(r"\b(?:U\.S|U\.K|D\.C|a\.m|p\.m)\.(?=\s+(?:The|Since|But|And|In|On|It|He|She|"
                                r"They|We|This|That|A|An|Its|Their|After|When)\s)")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_OPEN_MARKS = "“”\"‘’'«»„ "
 _CLOSE_MARKS = "“”\"«»„ \t,;:—–-"
 
 
@@ -148,16 +122,16 @@ def extract_claims(text, quotes=(), figures=()):
 
 
 def _extract(text, quotes, figures):
-    context = _Context(text)
+    sources = ClaimSources(text)
     claims = []
     for unit in _units(text, quotes):
         start, end, note = _trim(text, unit)
         inside = [(f.start, f.end) for f in figures if start <= f.start and f.end <= end]
         # Words inside quotation marks are someone's: they neither make nor break the writer's sentence.
-        plain = text[start:end] if unit.quoted else context.masked[start:end]
+        plain = text[start:end] if unit.quoted else sources.masked[start:end]
         if end - start < 12 or not _is_claim(text[start:end], plain, unit, bool(inside)):
             continue
-        who = unit.speaker if unit.quoted else context.attribute(start, end, note)
+        who = unit.speaker if unit.quoted else sources.attribute(start, end, note)
         claims.append(Claim(start, end, text[start:end], who, inside))
     return claims
 
@@ -184,7 +158,7 @@ def _units(text, quotes):
 
 def _opens_on_name(text, sentence):
     """Does the clause open on a name ("Nadella has tried …")? A name is capitalised mid-sentence too."""
-    first = _WORD.search(_clause(sentence))
+    first = _WORD.search(main_clause(sentence))
     return bool(first) and first.group()[0].isupper() and first.group() != "I" and bool(
         re.search(r"[a-z,;] %s\b" % re.escape(first.group()), text))
 
@@ -213,7 +187,7 @@ def _sentences(text, partial):
 def _trim(text, unit):
     """(start, end, footnote number) of a unit without marks, datelines and footnote markers."""
     start, end = unit.start, unit.end
-    while start < end and text[start] in _OPEN_MARKS:
+    while start < end and text[start] in OPEN_MARKS:
         start += 1
     if unit.quoted:
         while end > start and text[end - 1] in _CLOSE_MARKS:
@@ -239,14 +213,6 @@ class _Verb:
     rest: str        # the clause after the verb group
 
 
-def _clause(sentence):
-    """The main clause: past a leading adverbial ("In a statement, …") and a conjunction."""
-    lead = re.match(r"\s*([A-Za-z]+)(?:[^,]|,(?=\S)){0,120}?,\s+", sentence)
-    if lead and lead.group(1).lower() in _LEAD_WORDS:
-        sentence = sentence[lead.end():]
-    return re.sub(r"^(?:And|But|So|Yet|Or)\s+", "", sentence.lstrip(_OPEN_MARKS))
-
-
 def _main_verb(sentence):
     """The first finite verb group of the main clause, read from word shapes; None if none.
 
@@ -254,7 +220,7 @@ def _main_verb(sentence):
     have lost …") is skipped: after "who/that/which" only an auxiliary or a
     verb past the next comma counts.
     """
-    clause = _clause(re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "_" * len(m.group()), sentence))
+    clause = main_clause(re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "_" * len(m.group()), sentence))
     tokens = list(_WORD.finditer(clause))
     words = [t.group() for t in tokens]
     relative = False
@@ -386,9 +352,9 @@ def _is_command(sentence, opener):
 
 def _is_unfounded(plain, verb, has_figure, dated, anchored):
     """Predictions, labels and judgements with nothing checkable to hold on to."""
-    if verb.lexical in _LABEL and verb.kind != "passive" and verb.head not in DOC_NOUNS:
+    if verb.lexical in LABEL_VERBS and verb.kind != "passive" and verb.head not in DOC_NOUNS:
         return True  # "Okafor called the program “a dragnet”": a label, unless a document's
-    if verb.lexical in _ASSERTING_SET and not has_figure and _FUTURE.search(verb.rest):
+    if verb.lexical in ASSERTING_VERBS and not has_figure and _FUTURE.search(verb.rest):
         return True  # "Okafor said the petition would be delivered next month"
     if verb.kind == "future":
         return not (has_figure or dated)
@@ -408,122 +374,3 @@ def _before_relative(text):
 
 def _evaluative(text):
     return any(word.lower() in _EVALUATIVE for word in _WORD.findall(text))
-
-
-class _Context:
-    """What attribution needs about the whole document: quotes masked, mentions, footnotes."""
-
-    def __init__(self, text):
-        self.text = text
-        quoted = [(span.open, span.close) for span in find_spans(text)]
-        chars = list(text)
-        for open_, close in quoted:  # names inside quotation marks never make a claim
-            chars[open_:close] = ["_" if not c.isspace() else c for c in text[open_:close]]
-        self.masked = "".join(chars)
-        self.mentions = Mentions(text, quoted)
-        self.footnotes = _footnotes(text)
-
-    def attribute(self, start, end, note):
-        """Who the document says makes the claim in ``text[start:end]``; None for the document."""
-        if note and note in self.footnotes:
-            return self.footnotes[note]  # "…abuses.1" and the note "1. “Title,” The Nation, …"
-        return self._according_to(start, end) or self._reporting_verb(start, end) or self._tag(start, end)
-
-    def _according_to(self, start, end):
-        """"According to X, …" / "…, according to X." -> X (up to the next comma)."""
-        match = ACCORDING_TO.search(self.masked, start, end)
-        if not match:
-            return None
-        phrase = re.match(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)", self.masked[match.end():end])
-        return self._name(phrase.group(1), match.end() + phrase.start(1)) if phrase else None
-
-    def _reporting_verb(self, start, end):
-        """The subject of an asserting verb whose subject opens the main clause ("X said that …")."""
-        sentence = self.masked[start:end]
-        clause = start + len(sentence) - len(_clause(sentence))
-        for verb in _ASSERT_VERB.finditer(self.masked, clause, end):
-            if verb.group() in _EVIDENCE_VERBS and not re.match(r"\s+that\b", self.masked[verb.end():end]):
-                continue  # "It finds routines" reports nothing; "the report found that …" does
-            before = self.masked[clause:verb.start()]
-            if verb.group() == "added" and self.masked.startswith(" to ", verb.end()):
-                continue  # "added to his collection": an increase, not a remark
-            subject = _subject(before)
-            if subject and verb.group() in _LABEL and before[:subject[1]].split()[-1] not in DOC_NOUNS:
-                continue  # people who "call" something a name judge it; a brochure that does is a source
-            if subject:
-                return self._name(before[subject[0]:subject[1]], clause + subject[0])
-        return None
-
-    def _tag(self, start, end):
-        """"…, Haddad said." / "…, organizers said, …": a reporting tag after the claim."""
-        match = _TAG.search(self.masked, start, end)
-        return self._name(match.group(1), match.start(1)) if match else None
-
-    def _name(self, phrase, offset):
-        """A printed name for a subject phrase; unnamed groups ("organizers") name nobody."""
-        named = self._definite(phrase, offset)
-        if named:
-            return named
-        words = phrase.split()
-        if words and words[-1].lower() in DOC_NOUNS and not re.search(r"[A-Z]", phrase):
-            return None  # "a new study", "the office release": whose, the sentence does not say
-        speaker = classify_np(phrase, offset, self.mentions)
-        if speaker is None or not speaker.name:
-            return None
-        if speaker.kind == "group" and not re.search(r"[A-Z]", speaker.name):
-            return None
-        return _expand_acronym(self.text, speaker.name)
-
-    def _definite(self, phrase, offset):
-        """"the coalition" -> the last name before it that ends in that noun ("Drop the Dragnet coalition")."""
-        match = re.fullmatch(r"\s*(?:the|its|their)\s+([a-z]+)\s*", phrase, re.I)
-        if not match:
-            return None
-        noun = re.escape(match.group(1))
-        name = r"\b([A-Z][\w’'-]*(?:\s+(?:(?:the|of|for|and)\s+)*[A-Z][\w’'-]*)+\s+(?i:%s))\b" % noun
-        names = re.findall(name, self.masked[:offset])
-        return re.sub(r"^The\s+", "", names[-1]) if names else None
-
-
-def _subject(before):
-    """(start, end) in ``before`` of the subject a following verb belongs to, if it opens the clause."""
-    if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$|\b(?:who|that|which)\s+(?:\w+\s+)?$",
-                 before):
-        return None  # passive "was reported"; relative "a coalition that says"
-    found = subject_before(before)
-    if found and found[0] == 0:
-        return found
-    if found and re.fullmatch(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", before[:found[0]], re.I):
-        return 0, found[1]  # "A recent report by The New York Times found"
-    if re.search(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$", before):
-        found = clause_subject(before)  # "The coalition welcomed the pause but said"
-        return found if found and found[0] == 0 else None
-    return None
-
-
-def _expand_acronym(text, name):
-    """"DTS" -> "Department of Transit Safety" when the text defines "… (DTS)".
-
-    The full name is the shortest run of words before the brackets whose
-    capitals spell the acronym, so "Vellmont Department of Transit Safety
-    (DTS)" gives "Department of Transit Safety".
-    """
-    if not re.fullmatch(r"[A-Z]{2,6}", name):
-        return name
-    match = re.search(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(" + name + r"\)", text)
-    if not match:
-        return name
-    words = match.group(1).split()
-    for first in range(len(words) - 1, -1, -1):
-        capitals = "".join(w[0] for w in words[first:] if w[0].isupper())
-        if capitals == name and words[first][0].isupper():
-            return " ".join(words[first:])
-    return name
-
-
-def _footnotes(text):
-    """{number: source} from citation notes such as "1. “Title,” The Nation, June 27, 2018"."""
-    notes = {}
-    for line in re.finditer(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", text, re.M):
-        notes[line.group(1)] = line.group(2).strip(" .:;")
-    return notes

@@ -3,7 +3,8 @@
 These functions only read strings and return offsets; deciding who the
 phrase names (and resolving "he" or "the company") is ``speakers``' job.
 Patterns: "…,” said Name, title · "…,” Name said · "…” – Name, Title, Org ·
-Name said: “…” · "…," the letter read.
+Name said: “…” · "…," the letter read. ``main_clause`` reads a sentence
+past its leading adverbial, for the rules that look at the clause proper.
 """
 import re
 
@@ -31,6 +32,13 @@ _RELATIONS = {"predecessor", "successor", "wife", "husband", "daughter", "son", 
               "brother", "sister", "partner", "colleague", "deputy", "boss", "lawyer", "attorney"}
 # What may sit inside a subject phrase read leftwards: "a spokesperson for the Foreign Office".
 _INNER = {"of", "for", "with", "from", "at", "to", "by"}
+# Leading adverbials end at the first comma: "In a statement, …", "Last week, …".
+LEAD_WORDS = set("""in on at during under after before since earlier later last amid despite as
+while of for inside outside additionally meanwhile every until following over with by when although
+though because however instead now today yesterday also still according through from within without
+among""".split())
+# Quotation marks and spaces that may open a sentence.
+OPEN_MARKS = "“”\"‘’'«»„ "
 
 
 def lead(clause):
@@ -159,6 +167,14 @@ def subject_before(text):
 def _joins_titles(before, after):
     first = after.split()[0]
     return is_role_word(before) and (is_role_word(first) or first.lower() in TITLE_LOWER)
+
+
+def main_clause(sentence):
+    """The main clause: past a leading adverbial ("In a statement, …") and a conjunction."""
+    opener = re.match(r"\s*([A-Za-z]+)(?:[^,]|,(?=\S)){0,120}?,\s+", sentence)
+    if opener and opener.group(1).lower() in LEAD_WORDS:
+        sentence = sentence[opener.end():]
+    return re.sub(r"^(?:And|But|So|Yet|Or)\s+", "", sentence.lstrip(OPEN_MARKS))
 
 
 def clause_subject(text):
