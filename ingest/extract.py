@@ -1,11 +1,13 @@
 """Run every extractor over a document's clean text."""
 from .claims import extract_claims
+from .entity_mentions import extract_entities
 from .figures import extract_figures
-from .quotes import extract_quotes
+from .quotes import extract_quotes, find_spans
 
 
 def extract_records(text):
-    """(quotes, figures, claims) for clean text; offsets index ``text``."""
+    """(quotes, figures, claims, entity mentions) for clean text; offsets index ``text``."""
     quotes = extract_quotes(text)
     figures = extract_figures(text)
-    return quotes, figures, extract_claims(text, quotes, figures)
+    claims = extract_claims(text, quotes, figures)
+    return quotes, figures, claims, extract_entities(text, find_spans(text))
