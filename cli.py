@@ -12,7 +12,8 @@ from ingest.classify import DOC_TYPES
 from kb.check import check_provenance
 from kb.demo import DEMO_DIR
 from kb.export import EXPORT_KINDS, write_export
-from kb.importer import import_paths
+from ingest.inputs import expand_inputs
+from kb.importer import DEFAULT_MAX_BYTES, finish_batch, import_batch, import_one, record, start_batch, summary_line
 from kb.schema import ensure_db_shape
 from kb.serve import datasette_args, write_metadata
 from kb.trace import format_trace, trace
@@ -46,35 +47,53 @@ def cli():
 
 
 @cli.command(name="import")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True)
 @db_option
+@click.option("--tag", help="Label this batch (a campaign, a beat); Datasette facets by tag")
+@click.option("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, show_default=True,
+              help="Refuse inputs larger than this many MB")
+@click.option("-v", "--verbose", is_flag=True, help="Print one line per document")
 @click.option("--url", help="Canonical URL of the document")
 @click.option("--title", help="Title, instead of the detected one")
 @click.option("--publisher", help="Publisher, instead of the detected one")
 @click.option("--published", help="Publication date (YYYY-MM-DD)")
 @click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type")
-def import_(paths, db_path, **overrides):
-    """Import text files and directories into the knowledge base.
+def import_(inputs, db_path, tag, max_size, verbose, **overrides):
+    """Import text files, web pages, directories, globs, stdin (-) and URLs.
 
-    Directories are searched recursively. A document already stored (same
-    bytes) is reported as unchanged. A file that cannot be read gets a
-    one-line error; the others are still imported, and the exit status is 1.
+    Directories are searched recursively for .txt, .md, .html and .gz files.
+    A document already stored (same bytes) is unchanged; new bytes at a
+    stored URL or path become a new version of that source. Each input that
+    cannot be read gets a one-line error, the others are still imported, and
+    the exit status is then 1.
 
     \b
     Example:
-        kb import ../shared/seeds --db kb.db
-        kb import release.txt --type press_release --published 2018-07-26
+        kb import ../shared/seeds --db kb.db --tag microsoft-ice
+        kb import 'coverage/**/*.html' https://example.org/news/story.html
+        cat release.txt | kb import - --type press_release --published 2018-07-26
     """
+    items = list(expand_inputs(inputs))
+    if (overrides["url"] or overrides["title"]) and len(items) > 1:
+        raise click.UsageError("--url and --title describe one document; give one input")
     db = open_db(db_path)
-    counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
-    for outcome in import_paths(db, paths, overrides):
-        counts[outcome.status] += 1
-        if outcome.error:
-            click.echo(f"error: {outcome.origin}: {outcome.error}", err=True)
-        else:
-            click.echo(f"{outcome.status}: {outcome.origin} (source {outcome.source_id})")
-    click.echo(", ".join(f"{count} {status}" for status, count in counts.items()))
-    if counts["failed"]:
+    stdin = click.get_binary_stream("stdin") if any(item.kind == "stdin" for item in items) else None
+    batch = start_batch(db, tag)
+    progress = click.progressbar(
+        items, label="Importing", file=sys.stderr, hidden=not sys.stderr.isatty(),
+        item_show_func=lambda item: item.origin[-40:] if item else "",
+    )
+    with progress as bar:
+        for item in bar:
+            outcome = import_one(db, item, overrides, tag, batch.id, stdin, int(max_size * 1024 * 1024))
+            record(db, batch, outcome)
+            if verbose and outcome.source_id:
+                click.echo(f"{outcome.status}: {outcome.origin} (source {outcome.source_id})")
+    finish_batch(db, batch)
+    for origin, status, reason in batch.problems:
+        click.echo(f"{'error' if status == 'failed' else 'skipped'}: {origin}: {reason}", err=True)
+    click.echo(summary_line(batch))
+    if batch.counts["failed"]:
         sys.exit(1)
 
 
@@ -124,9 +143,10 @@ def demo(db_path, host, port, no_serve):
     if path.exists():
         path.unlink()
     db = open_db(path)
-    for outcome in import_paths(db, sorted(DEMO_DIR.glob("*.txt"))):
-        if outcome.error:
-            raise click.ClickException(f"{outcome.origin}: {outcome.error}")
+    batch = import_batch(db, expand_inputs([str(p) for p in sorted(DEMO_DIR.glob("*.txt"))]), tag="demo")
+    if batch.problems:
+        origin, _, reason = batch.problems[0]
+        raise click.ClickException(f"{origin}: {reason}")
     count = db["sources"].count
     click.echo(f"Built {path} from {count} fictional demo documents")
     db.close()

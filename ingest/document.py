@@ -5,12 +5,17 @@ clean (drop boilerplate, keep offsets) -> metadata -> extract.
 """
 import hashlib
 import pathlib
+import zlib
 from dataclasses import dataclass, field
 
 from .classify import DOC_TYPES, Metadata, detect_metadata
 from .clean import clean_text
 from .dates import parse_date
 from .read import ReadError, decode_text
+
+GZIP_MAGIC = b"\x1f\x8b"
+# A compressed input may not unpack to more than this.
+MAX_UNPACKED = 100 * 1024 * 1024
 
 # Metadata a user may set on the command line; it wins over detection.
 OVERRIDABLE = ("url", "title", "publisher", "published", "doc_type")
@@ -30,43 +35,98 @@ class Document:
     quotes: list = field(default_factory=list)
     figures: list = field(default_factory=list)
     claims: list = field(default_factory=list)
+    entities: list = field(default_factory=list)
 
 
-def read_document(raw, origin, overrides=None, extract=True):
+def read_document(raw, origin, overrides=None, url=None, extract=True):
     """Build a Document from raw bytes; raises ReadError for unreadable input."""
-    decoded, encoding, text, dropped = derive_text(raw)
-    meta = detect_metadata(decoded)
+    reader = detect_reader(raw)
+    derived = derive_text(raw, reader)
+    meta = detect_metadata(derived.decoded)
+    if derived.html is not None:
+        meta = merge_html_metadata(meta, derived.html)
+        url = derived.html.url or url  # the page's canonical URL over the one fetched
     doc = Document(
         origin=origin,
         raw=raw,
         sha256=hashlib.sha256(raw).hexdigest(),
-        reader="text",
-        encoding=encoding,
-        text=text,
-        dropped=dropped,
+        reader=reader,
+        encoding=derived.encoding,
+        text=derived.text,
+        dropped=derived.dropped,
         meta=meta,
+        url=url,
     )
     apply_overrides(doc, overrides or {})
     if extract:
         from .extract import extract_records
 
-        doc.quotes, doc.figures, doc.claims = extract_records(doc.text)
+        doc.quotes, doc.figures, doc.claims, doc.entities = extract_records(doc.text)
     return doc
 
 
+@dataclass
+class Derived:
+    decoded: str          # the text before cleaning
+    encoding: str | None
+    text: str             # the clean text offsets index
+    dropped: list
+    html: object = None   # the HtmlDocument, for pages
+
+
+def detect_reader(raw):
+    """'html' for web pages, else 'text' (gzip-compressed inputs are looked inside)."""
+    from .html import looks_like_html
+
+    return "html" if looks_like_html(unwrap(raw)) else "text"
+
+
 def derive_text(raw, reader="text"):
-    """raw bytes -> (decoded text, encoding, clean text, dropped ranges).
+    """raw bytes -> Derived (decoded text, encoding, clean text, dropped ranges).
 
     ``kb check`` calls this again on stored raw input; it must stay a pure
-    function of the bytes.
+    function of the bytes and the reader.
     """
-    if reader != "text":
+    body = unwrap(raw)
+    html = None
+    if reader == "html":
+        from .html import read_html
+
+        html = read_html(body)
+        decoded, encoding = html.text, getattr(html, "encoding", None)
+    elif reader == "text":
+        decoded, encoding = decode_text(body)
+    else:
         raise ReadError(f"unknown reader {reader!r}")
-    decoded, encoding = decode_text(raw)
     text, dropped = clean_text(decoded)
     if not text.strip():
         raise ReadError("nothing left after cleaning")
-    return decoded, encoding, text, dropped
+    return Derived(decoded, encoding, text, dropped, html)
+
+
+def unwrap(raw, limit=MAX_UNPACKED):
+    """The bytes inside a gzip file (up to ``limit``); other input as it is."""
+    if raw[:2] != GZIP_MAGIC:
+        return raw
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        body = inflater.decompress(raw, limit + 1)
+    except zlib.error as error:
+        raise ReadError(f"corrupt gzip data ({error})") from None
+    if len(body) > limit:
+        raise ReadError(f"unpacks to more than {limit // 1024 // 1024} MB")
+    return body
+
+
+def merge_html_metadata(meta, html):
+    """Page metadata (JSON-LD, OpenGraph, meta tags) wins over what the text suggests."""
+    for field in ("title", "published", "byline", "publisher"):
+        value = getattr(html, field)
+        if value:
+            setattr(meta, field, value)
+    if html.doc_type_hint and meta.doc_type in ("article", "other"):
+        meta.doc_type = html.doc_type_hint
+    return meta
 
 
 def apply_overrides(doc, overrides):
@@ -89,27 +149,10 @@ def apply_overrides(doc, overrides):
 
 
 def read_path(path, overrides=None):
-    """Read one file into a Document; errors name the reason, not the path."""
+    """Read one file into a Document (for Python callers; ``kb import`` reads Inputs)."""
     path = pathlib.Path(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
     return read_document(raw, str(path), overrides)
-
-
-def expand_paths(paths):
-    """Yield files to import: files as given, directories searched recursively.
-
-    Every visible file in a directory is tried, so a stray binary or
-    unreadable file is reported rather than silently skipped.
-    """
-    for path in paths:
-        path = pathlib.Path(path)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if not hidden and not child.is_dir():
-                    yield child
-        else:
-            yield path

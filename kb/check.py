@@ -45,7 +45,7 @@ def check_sources(db):
             yield f"sources {source_id}: raw input does not match its sha256"
             continue
         try:
-            derived = derive_text(content, reader)[2]
+            derived = derive_text(content, reader).text
         except ReadError as error:
             yield f"sources {source_id}: raw input no longer reads ({error})"
             continue

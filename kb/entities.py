@@ -73,12 +73,17 @@ def _fuzzy_organization(db, name, key):
     return best[0] if best and score(best) >= FUZZY_THRESHOLD else None
 
 
-def resolve_speaker(db, name, kind=None, organization_id=None):
+def resolve_speaker(db, name, kind=None, organization_id=None, full_name=None):
     """The id of the speaker called ``name``, created when new.
 
     A lone surname ("Nadella") joins the one speaker with that surname; when
-    several share it, it stays apart rather than guess.
+    several share it, it stays apart rather than guess. ``full_name`` is the
+    fuller form the same source printed for this mention.
     """
+    if full_name and name_key(full_name) and name_key(full_name) != name_key(name):
+        found = resolve_speaker(db, full_name, kind, organization_id)
+        _add_alias(db, "speaker", found, name, name_key(name))
+        return found
     key = name_key(name)
     if not key:
         return None

@@ -250,8 +250,41 @@ def m004_mentions(db):
     )
 
 
+def m005_batches_tags_versions(db):
+    run_statements(
+        db,
+        """
+        CREATE TABLE batches (
+            id INTEGER PRIMARY KEY,
+            tag TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            new INTEGER, updated INTEGER, unchanged INTEGER, failed INTEGER, skipped INTEGER
+        );
+        CREATE TABLE batch_failures (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batches(id),
+            origin TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN tags TEXT;
+        ALTER TABLE sources ADD COLUMN batch_id INTEGER REFERENCES batches(id);
+        ALTER TABLE sources ADD COLUMN previous_version_id INTEGER REFERENCES sources(id);
+        ALTER TABLE sources ADD COLUMN superseded_by INTEGER REFERENCES sources(id);
+        CREATE INDEX idx_sources_url ON sources(url);
+        CREATE INDEX idx_sources_origin ON sources(origin);
+        """,
+    )
+
+
 # In order. The position in this list is the schema version.
-MIGRATIONS = [m001_initial, m002_quote_groups_and_citations, m003_figure_families, m004_mentions]
+MIGRATIONS = [
+    m001_initial,
+    m002_quote_groups_and_citations,
+    m003_figure_families,
+    m004_mentions,
+    m005_batches_tags_versions,
+]
 
 
 def schema_version(db):

@@ -3,6 +3,7 @@
 A document's source row, raw input, cleaning record and extracted rows are
 written together or not at all, so a failure never leaves half a source.
 """
+import json
 from dataclasses import asdict, dataclass
 
 from .citation import format_citation
@@ -21,20 +22,38 @@ class SaveResult:
     status: str  # new | updated | unchanged
 
 
-def save_document(db, doc):
+def save_document(db, doc, tag=None, batch_id=None):
     """Store ``doc``; a document already stored (same raw bytes) is not written again.
 
-    Re-importing the same bytes with different command-line metadata updates
-    that metadata in place and reports ``updated``.
+    Re-importing the same bytes with different command-line metadata or a new
+    tag updates the stored source in place. New bytes at the URL or path of a
+    stored source make a new version of it (``updated``): the old version and
+    its rows stay, linked by previous_version_id / superseded_by.
     """
     existing = db.execute("SELECT id FROM sources WHERE sha256 = ?", [doc.sha256]).fetchone()
     if existing:
-        return SaveResult(existing[0], _update_metadata(db, existing[0], doc))
+        return SaveResult(existing[0], _update_existing(db, existing[0], doc, tag))
+    previous = _current_version(db, doc)
     with db.atomic():
-        source_id = save_source(db, doc)
+        source_id = save_source(db, doc, tag, batch_id, previous)
         save_quotes(db, source_id, doc.quotes, source_row(doc))
         save_claims_and_figures(db, source_id, doc)
-    return SaveResult(source_id, "new")
+        save_mentions(db, source_id, doc.entities)
+        if previous:
+            db["sources"].update(previous, {"superseded_by": source_id})
+    return SaveResult(source_id, "updated" if previous else "new")
+
+
+def _current_version(db, doc):
+    """The latest stored source at the same URL (or, for files, path), if any."""
+    if doc.origin == "-" and not doc.url:
+        return None  # stdin has no identity beyond its bytes
+    row = db.execute(
+        """SELECT id FROM sources WHERE superseded_by IS NULL AND (url = :url OR origin = :origin)
+           ORDER BY id DESC LIMIT 1""",
+        {"url": doc.url or doc.origin, "origin": doc.origin},
+    ).fetchone()
+    return row[0] if row else None
 
 
 def source_row(doc):
@@ -43,8 +62,15 @@ def source_row(doc):
     return row
 
 
-def save_source(db, doc):
-    row = dict(source_row(doc), imported_at=now(), anchors="|".join(document_anchors(doc.text)))
+def save_source(db, doc, tag=None, batch_id=None, previous=None):
+    row = dict(
+        source_row(doc),
+        imported_at=now(),
+        anchors="|".join(document_anchors(doc.text)),
+        tags=json.dumps([tag] if tag else []),
+        batch_id=batch_id,
+        previous_version_id=previous,
+    )
     source_id = db["sources"].insert(row).last_pk
     db["raw_inputs"].insert(
         {
@@ -61,7 +87,8 @@ def save_source(db, doc):
     return source_id
 
 
-def _update_metadata(db, source_id, doc):
+def _update_existing(db, source_id, doc, tag):
+    """Apply new command-line metadata or a new tag to a stored source."""
     stored = db["sources"].get(source_id)
     wanted = source_row(doc)
     changes = {
@@ -69,6 +96,9 @@ def _update_metadata(db, source_id, doc):
         for key in META_COLUMNS + ("url",)
         if wanted[key] is not None and wanted[key] != stored[key]
     }
+    tags = json.loads(stored["tags"] or "[]")
+    if tag and tag not in tags:
+        changes["tags"] = json.dumps(tags + [tag])
     if not changes:
         return "unchanged"
     with db.atomic():
@@ -160,3 +190,17 @@ def _claim_holding(claims, claim_ids, figure):
         if claim.start <= figure["start"] and figure["end"] <= claim.end:
             return claim_id
     return None
+
+
+def save_mentions(db, source_id, entities):
+    """Store each person or organization mention, resolved to its entity."""
+    rows = []
+    for mention in entities:
+        row = {"source_id": source_id, "start": mention.start, "end": mention.end,
+               "text": mention.text, "kind": mention.kind}
+        if mention.kind == "organization":
+            row["organization_id"] = resolve_organization(db, mention.text, mention.expands)
+        else:
+            row["speaker_id"] = resolve_speaker(db, mention.text, "person", full_name=mention.expands)
+        rows.append(row)
+    db["mentions"].insert_all(rows)

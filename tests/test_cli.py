@@ -80,19 +80,20 @@ def test_bad_inputs_get_one_line_errors_and_the_rest_imports(tmp_path):
     folder.mkdir()
     (folder / "good.txt").write_text("“We will keep coming back,” said Mara Lindqvist of Open Roads.", "utf-8")
     (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
     db = str(tmp_path / "kb.db")
     result = run("import", str(folder), str(tmp_path / "missing.txt"), "--db", db)
     assert result.exit_code == 1
-    errors = sorted(line for line in result.stderr.splitlines())
-    assert errors == sorted([
+    assert sorted(result.stderr.splitlines()) == sorted([
         f"error: {folder / 'dangling.txt'}: No such file or directory",
         f"error: {folder / 'empty.txt'}: empty file",
-        f"error: {folder / 'photo.jpg'}: binary content (NUL bytes), not a text document",
+        f"error: {folder / 'scan.txt'}: binary content (NUL bytes), not a text document",
         f"error: {tmp_path / 'missing.txt'}: No such file or directory",
+        f"skipped: {folder / 'photo.jpg'}: not a supported file type (.jpg)",
     ])
-    assert result.stdout.splitlines()[-1] == "1 new, 0 updated, 0 unchanged, 4 failed"
+    assert result.stdout.splitlines()[-1] == "1 new, 0 updated, 0 unchanged, 4 failed (1 skipped)"
     assert sqlite_utils.Database(db)["sources"].count == 1
 
 
