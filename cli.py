@@ -208,3 +208,7 @@ def run_datasette(db_path, host, port):
         datasette_cli.main(datasette_args(db_path, metadata, host, port), prog_name="datasette")
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    cli()

@@ -16,6 +16,8 @@ from .read import ReadError, decode_text
 GZIP_MAGIC = b"\x1f\x8b"
 # A compressed input may not unpack to more than this.
 MAX_UNPACKED = 100 * 1024 * 1024
+# More clean text than this is a dump, not one document: split it first.
+MAX_TEXT_CHARS = 1_000_000
 
 # Metadata a user may set on the command line; it wins over detection.
 OVERRIDABLE = ("url", "title", "publisher", "published", "doc_type")
@@ -98,6 +100,11 @@ def derive_text(raw, reader="text"):
         decoded, encoding = decode_text(body)
     else:
         raise ReadError(f"unknown reader {reader!r}")
+    if len(decoded) > MAX_TEXT_CHARS:
+        raise ReadError(
+            f"{len(decoded) / 1e6:.1f} million characters of text, more than one document holds "
+            f"({MAX_TEXT_CHARS / 1e6:.0f} million); split it"
+        )
     text, dropped = clean_text(decoded)
     if not text.strip():
         raise ReadError("nothing left after cleaning")
