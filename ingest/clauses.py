@@ -9,7 +9,7 @@ past its leading adverbial, for the rules that look at the clause proper.
 import re
 
 from .lexicon import BODY_NOUNS, CLAUSE_STOP, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES
-from .names import CAPITAL_RUN, ROLE_HEADS, TITLE_LOWER, is_role_word
+from .names import CAPITAL_RUN, ROLE_HEADS, TITLE_LOWER, is_role_word, role_phrase_width
 from .quotes import REPORTING_VERB
 
 # Auxiliaries and adverbs between a subject and its verb ("Volker later said").
@@ -121,6 +121,8 @@ def valid_subject(subject):
     # "judge Inaba", "veteran industry analyst Ken Doctor", "study lead author X, …"
     if (is_role_word(first) or first in TITLE_LOWER) and any(w[:1].isupper() for w in words[:5]):
         return True
+    if role_phrase_width(words):
+        return True  # "council member Rosa Imani", "state Sen. Rosa Imani"
     head = words[-1].lower().strip(",")
     return len(words) <= 4 and "," not in subject and (
         head in GROUP_WORDS or head in ROLE_HEADS or head.rstrip("s") in ROLE_HEADS)  # "officers"
@@ -138,13 +140,22 @@ def subject_before(text):
         return appositive_subject(core)
     tokens = list(re.finditer(r"[\w.’'&-]+|[^\w\s]", core))
     start = None
-    for i in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
+    floor = max(-1, len(tokens) - 10)  # a subject of nine words at most
+    for i in range(len(tokens) - 1, -1, -1):
+        if i <= floor:
+            break
         token = tokens[i].group()
         low = token.lower()
         if not re.match(r"\w", token):
             break
         if low in DETERMINERS:
             start = tokens[i].start()
+            if low == "the" and i > 0 and tokens[i - 1].group().lower() in _INNER \
+                    and re.match(r"the\s+[A-Z]", core[start:]) and _role_before(tokens[:i - 1]):
+                # "analyst Rosa Imani of the Brookings Institution said": a titled person's
+                # body; the person's own words get their nine words again.
+                floor = max(-1, i - 10)
+                continue
             break
         if low in _INNER and start is not None and re.match(r"(?:the\s+)?[A-Z]", core[start:]):
             start = tokens[i].start()
@@ -162,6 +173,18 @@ def subject_before(text):
     while re.match(r"(?:of|for|with|from|at)\s", core[start:]):
         start = core.index(" ", start) + 1
     return (start, len(core)) if start < len(core) else None
+
+
+def _role_before(tokens):
+    """Do the words ending ``tokens`` name a role ("senior fellow Rosa Imani",
+    "A spokesperson")? Then "of the Brookings Institution" after them is their body."""
+    for token in reversed(tokens[-6:]):
+        word = token.group()
+        if is_role_word(word):
+            return True
+        if not re.match(r"\w", word) or word.lower() in CLAUSE_STOP:
+            return False
+    return False
 
 
 def _joins_titles(before, after):

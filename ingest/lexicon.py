@@ -130,7 +130,7 @@ had do does did will would could should can may might must not no told said says
 TITLE_LOWER = {"senior", "chief", "lead", "former", "deputy", "executive", "vice", "associate",
                "assistant", "managing", "defensive", "offensive", "industry", "equity", "study",
                "press", "campaign", "veteran", "general", "special", "acting", "interim", "top",
-               "founding", "research", "portfolio", "policy", "news", "political", "legal"}
+               "founding", "research", "portfolio", "policy", "news", "political", "legal", "longtime"}
 # Common first names: evidence of a person and of "he"/"she" (never required).
 FEMALE_NAMES = set("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty

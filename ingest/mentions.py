@@ -15,7 +15,9 @@ from .names import (
     CAPITAL_RUN, ORG_RUN, clean_phrase, is_role_word, last_org_span, looks_like_org, name_part,
     org_text, strip_article, strip_honorific, surname,
 )
-from .titles import cut_clause, describes, parse_descriptor, split_pre_title, title_words_before
+from .titles import (
+    cut_clause, describes, parse_descriptor, split_opening_title, split_pre_title, title_words_before,
+)
 from .orgs import OrgNames
 from .sentences import sentence_spans
 
@@ -110,7 +112,14 @@ class Mentions:
 
     def _describe(self, start, end):
         """(title, org) printed around a person's name: before it and in an appositive."""
-        pre_title, pre_org = split_pre_title(title_words_before(self.text, start))
+        words = title_words_before(self.text, start)
+        first = self.text.rfind(words[0], 0, start) if words else -1
+        # A line of only title and name is a caption, capitalised as a heading is.
+        caption = not re.search(r"\w", self.text[end:].split("\n", 1)[0])
+        if first >= 0 and self.starts_sentence(first) and not caption:
+            pre_title, pre_org = split_opening_title(words, self.text)  # "Council member X said"
+        else:
+            pre_title, pre_org = split_pre_title(words)
         title, org = None, None
         after = self.text[end:end + 300]
         appositive = re.match(r"(?:\s*\([^)]*\))?,\s+"

@@ -9,7 +9,7 @@ import unicodedata
 
 from .lexicon import (
     DATE_WORDS, DEMONYMS, HONORIFICS, NOT_NAMES, ORG_WORDS, PARTICLES, PLACE_WORDS, PLACES,
-    ROLE_ABBREVIATIONS, ROLE_HEADS, SUFFIXES,
+    ROLE_ABBREVIATIONS, ROLE_HEADS, ROLE_MODIFIERS, SUFFIXES, UNNAMED,
 )
 # Read through this module by other extractors (kb/families.py, clauses.py).
 from .lexicon import FUNCTION_WORDS, TITLE_LOWER  # noqa: F401
@@ -96,6 +96,37 @@ def is_role_word(word):
         if len(form) >= 7 and form.endswith(_PROFESSION_ENDINGS) and form not in _NOT_PROFESSIONS:
             return True
     return False
+
+
+def role_phrase_width(words):
+    """How many leading ``words`` form a lower-case role phrase right before a
+    capitalised word, or 0: "council member Rosa Imani", "committee chair X",
+    "state Sen. X", "longtime resident X" (2, 2, 1, 2).
+
+    US news prints a role in lower case before the name it describes: lower-case
+    modifiers, then a head from the role lexicon (or a person noun such as
+    "resident"), or modifiers of an abbreviated title that follows ("state Sen.").
+    A plural head ("members X and Y") describes no one person.
+    """
+    width = next((i for i, w in enumerate(words[:6]) if w[:1].isupper()), 0)
+    lower = [w.lower() for w in words[:width]]
+    if not lower or any(not re.fullmatch(r"[a-z][\w’'-]*", w) or w in FUNCTION_WORDS for w in lower):
+        return 0
+    head = lower[-1]
+    if is_person_noun(head):
+        return width
+    # "state Sen.", "former state Rep.": modifiers of the title that follows.
+    if is_role_word(words[width]) and all(w in ROLE_MODIFIERS | TITLE_LOWER for w in lower):
+        return width
+    return 0
+
+
+def is_person_noun(word):
+    """"member", "chair", "resident": one person's role or description (not "members")."""
+    low = (word or "").lower().strip(".,")
+    if low.endswith("s") and (low[:-1] in ROLE_HEADS | UNNAMED or low.split("-")[-1][:-1] in ROLE_HEADS):
+        return False
+    return is_role_word(low) or low in UNNAMED
 
 
 _PROFESSION_ENDINGS = ("ologist", "ologists", "ician", "icians", "ographer", "ographers", "ist", "ists")

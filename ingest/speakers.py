@@ -15,7 +15,7 @@ from .names import (
     CAPITAL_RUN, ORG_RUN, clean_phrase, is_demonym, is_role_word, last_org_span, looks_like_org,
     looks_like_person, name_part, org_text, strip_article,
 )
-from .titles import parse_descriptor, split_pre_title
+from .titles import parse_descriptor, split_opening_title, split_pre_title
 from .quotes import REPORTING_VERB
 
 _OWNED = DOC_NOUNS | {"communications", "words", "comments", "account"}
@@ -56,13 +56,14 @@ def classify_np(np, offset, mentions):
 def _split_appositive(np, mentions):
     """("Cheuk Hau-yip", ", the commander of …") or ("Yana Calou", " of Coworker.org")."""
     head, rest = np, ""
-    comma = re.match(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$", np)
+    comma = re.match(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$", np) or re.match(r"(.+?)(\s*\([^)]*\))$", np)
     if comma:
-        head, rest = comma.group(1), comma.group(2)
-    of = re.match(r"(.+?)(\s+of\s+(?:the\s+)?[A-Z].*)$", head)
-    titled = of and any(is_role_word(w) for w in of.group(1).split())
-    if of and not titled and _ends_with_person(of.group(1), mentions):
-        head, rest = of.group(1), of.group(2) + rest
+        head, rest = comma.group(1), comma.group(2)  # ", the commander …", " (D-Calif.)"
+    # "of" after the name gives the body ("senior fellow Rosa Imani of the Brookings
+    # Institution"); one inside a title before it does not ("Secretary of State X").
+    for of in re.finditer(r"\s+of\s+(?:the\s+)?[A-Z]", head):
+        if _ends_with_person(head[:of.start()], mentions):
+            return head[:of.start()], head[of.start():] + rest
     return head, rest
 
 
@@ -72,9 +73,10 @@ def _ends_with_person(head, mentions):
     if not runs or runs[-1].end() < len(head.rstrip()):
         return False
     run = runs[-1]
-    if re.search(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$", head[:run.start()]):
-        return False  # "High Commissioner for Human Rights": one body's name
-    name, _ = name_part(run.group(), head, run.start())
+    name, shift = name_part(run.group(), head, run.start())
+    # "High Commissioner for Human Rights" is one body's name; "Secretary of State X" is X.
+    if not shift and re.search(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$", head[:run.start()]):
+        return False
     name = re.sub(r"(?:’s|'s)$", "", name)
     if len(name.split()) >= 2:
         return looks_like_person(name) or mentions.is_person(name)
@@ -113,13 +115,19 @@ def _named(head, rest, offset, mentions):
             return Speaker(mentions.expand(name), "organization")
         if mentions.starts_sentence(offset + run.start()):
             return None  # "Instances like these…": a capitalised word, not a new name
-    title, org = _title_org(pre, rest)
+    opens = bool(pre) and mentions.text.startswith(pre[0], offset) and mentions.starts_sentence(offset)
+    title, org = _title_org(pre, rest, mentions.text if opens else None)
     return mentions.person(name, offset, title, org)
 
 
-def _title_org(pre, rest):
-    """Title and org printed before the name and in the appositive after it."""
-    pre_title, pre_org = split_pre_title([w for w in pre if w.lower() not in DETERMINERS])
+def _title_org(pre, rest, opening_text=None):
+    """Title and org printed before the name and in the appositive after it;
+    ``opening_text`` (the document) when the words before the name open a sentence."""
+    pre = [w for w in pre if w.lower() not in DETERMINERS]
+    if opening_text is None:
+        pre_title, pre_org = split_pre_title(pre)
+    else:
+        pre_title, pre_org = split_opening_title(pre, opening_text)  # "Council member X said"
     title = org = None
     if re.match(r"\s*(?:\([^)]*\))?,\s+\S", rest):
         title, org = parse_descriptor(re.sub(r"^\s*(?:\([^)]*\))?,\s+", "", rest))

@@ -5,12 +5,16 @@
 Renderos, Campaign Director, Center for Media Justice" (appositives):
 these functions split such phrases into (title, org), on short strings.
 """
+import functools
 import re
 
-from .lexicon import FUNCTION_WORDS, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, TITLE_LOWER
+from .lexicon import (
+    BODY_NOUNS, DATE_WORDS, FUNCTION_WORDS, NOT_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS,
+    TITLE_LOWER, UNNAMED,
+)
 from .names import (
-    ABBREVIATION, ORG_RUN, clean_phrase, is_acronym, is_capitalised, is_demonym, is_role_word,
-    last_org_span, looks_like_org, looks_like_person,
+    ABBREVIATION, ORG_RUN, clean_phrase, is_acronym, is_capitalised, is_demonym, is_person_noun,
+    is_role_word, last_org_span, looks_like_org, looks_like_person,
 )
 
 
@@ -24,6 +28,8 @@ def split_pre_title(words):
     words = [w for w in words if w]
     heads = [i for i, w in enumerate(words) if is_role_word(w)]
     if not heads:
+        if words and all(w.islower() for w in words) and is_person_noun(words[-1]):
+            return clean_phrase(" ".join(words)), None  # "longtime resident": how the text describes them
         return None, None
     start = heads[0]
     while start > 0 and _title_modifier(words[start - 1]):
@@ -32,6 +38,8 @@ def split_pre_title(words):
             and words[start][0].isupper():
         start += 1  # "Department of Health public information officer": "Health" names the body
     org_words = words[:start]
+    while org_words and org_words[0].lower().strip(",") in DATE_WORDS:
+        org_words.pop(0)  # "On Monday council member X said": a date, not a body
     if org_words and org_words[-1].endswith(("’s", "'s")):
         org_words[-1] = org_words[-1][:-2]
     title = " ".join(words[start:])
@@ -43,6 +51,50 @@ def split_pre_title(words):
     if org and not is_capitalised(org):
         return clean_phrase(org + " " + title), None
     return clean_phrase(title), clean_phrase(org) if org else None
+
+
+def split_opening_title(words, text=""):
+    """``split_pre_title`` for words that open a sentence.
+
+    The first word of a sentence is capitalised by its place, not because it
+    names a body: "Council member Rosa Imani said" is a council member, as
+    "said council member Rosa Imani" is. A common word there (one the lexicon
+    knows, or one ``text`` also prints in lower case) joins the title when the
+    words after it are a title on their own; "Microsoft spokesman" and "State
+    Department spokesman" keep their org.
+    """
+    words = [w for w in words if w]
+    title, org = split_pre_title(words)
+    if len(words) < 2 or not _common_word(words[0], text):
+        return title, org
+    rest_title, rest_org = split_pre_title(words[1:])
+    if rest_org is None and rest_title == clean_phrase(" ".join(words[1:])):
+        return clean_phrase(words[0] + " " + rest_title), None
+    return title, org
+
+
+_COMMON_WORDS = ORG_WORDS | BODY_NOUNS | PLACE_WORDS | ROLE_MODIFIERS | TITLE_LOWER
+
+
+def _common_word(word, text):
+    """Is a capitalised word at a sentence start a common word ("Council", "Longtime")?"""
+    if not re.fullmatch(r"[A-Z][a-z][a-z-]*", word) or is_demonym(word):
+        return False  # "NASA", "GateHouse", "U.S.", "Israeli": names and nationalities
+    low = word.lower()
+    if low in _COMMON_WORDS:
+        return True
+    # Otherwise the document decides: printed in lower case somewhere ("a longtime
+    # resident"), and never capitalised inside a sentence ("at Apple").
+    lower, inside = _word_cases(text)
+    return low in lower and word not in inside
+
+
+@functools.lru_cache(maxsize=8)
+def _word_cases(text):
+    """(words printed in lower case, capitalised words printed inside a sentence) in ``text``."""
+    lower = set(re.findall(r"(?<![\w-])([a-z][a-z-]*)(?![\w-])", text))
+    inside = set(re.findall(r"[a-z,]\s+([A-Z][a-z][a-z-]*)(?![\w-])", text))
+    return frozenset(lower), frozenset(inside)
 
 
 def _title_modifier(word):
@@ -198,7 +250,9 @@ def title_words_before(text, start):
             pass
         elif low in FUNCTION_WORDS or not (
                 is_role_word(token) and not token.endswith("s") or low in TITLE_LOWER
-                or words and words[0].islower() and is_role_word(words[0])):
+                or not words and low in UNNAMED  # "longtime resident Rosa Imani"
+                or words and words[0].islower() and is_person_noun(words[0])
+                or words and low in ROLE_MODIFIERS and is_role_word(words[0])):  # "state Sen."
             break  # "industry analyst" is a title; "to kill Rep.", "for judges" are not
         words.insert(0, token)
     while words and words[0].lower() in ("of", "to"):

@@ -71,8 +71,8 @@ def test_html_main_text_leaves_navigation_and_footer_out(tmp_path, db):
     assert "Home" not in text and "All rights reserved" not in text
     assert "delay a decision on the $12.7 million license-plate camera contract." in text
     assert database["raw_inputs"].get(1)["content"] == PAGE.encode()
-    quote = database.execute("SELECT text FROM quotes").fetchone()
-    assert quote == ("We need more time to read the vendor's answers,",)
+    quote = database.execute("SELECT text, speaker_as_printed, title FROM quotes").fetchone()
+    assert quote == ("We need more time to read the vendor's answers,", "Rosa Imani", "council member")
     assert run("check", "--db", db).exit_code == 0
 
 

@@ -285,6 +285,84 @@ def test_appositive_party_title_yields_to_the_office():
     ]
 
 
+# A role printed in lower case before the name ("said council member Rosa Imani"):
+# modifiers and a role head, then the person. (text, speaker, title, org, attribution)
+SAID = "“We need more time,” said "
+ROLE_BEFORE_NAME = [
+    (SAID + "council member Rosa Imani, who chairs the committee.", "Rosa Imani", "council member", None,
+     "said council member Rosa Imani, who chairs the committee"),
+    (SAID + "committee chair Rosa Imani.", "Rosa Imani", "committee chair", None, "said committee chair Rosa Imani"),
+    (SAID + "state Sen. Rosa Imani.", "Rosa Imani", "state Sen.", None, "said state Sen. Rosa Imani"),
+    (SAID + "former state Rep. Rosa Imani.", "Rosa Imani", "former state Rep.", None,
+     "said former state Rep. Rosa Imani"),
+    (SAID + "Microsoft spokesman Frank Shaw.", "Frank Shaw", "spokesman", "Microsoft",
+     "said Microsoft spokesman Frank Shaw"),
+    (SAID + "U.S. Attorney General Rosa Imani.", "Rosa Imani", "U.S. Attorney General", None,
+     "said U.S. Attorney General Rosa Imani"),
+    (SAID + "lead organizer Rosa Imani.", "Rosa Imani", "lead organizer", None, "said lead organizer Rosa Imani"),
+    (SAID + "longtime resident Rosa Imani.", "Rosa Imani", "longtime resident", None,
+     "said longtime resident Rosa Imani"),
+    (SAID + "senior policy analyst Rosa Imani of the Harbor Policy Institute.", "Rosa Imani",
+     "senior policy analyst", "Harbor Policy Institute",
+     "said senior policy analyst Rosa Imani of the Harbor Policy Institute"),
+    (SAID + "state Rep. Rosa Imani (D-Seattle).", "Rosa Imani", "state Rep.", None,
+     "said state Rep. Rosa Imani (D-Seattle)"),
+    (SAID + "Secretary of State Rosa Imani of the State Department.", "Rosa Imani", "Secretary of State",
+     "State Department", "said Secretary of State Rosa Imani of the State Department"),
+    ("“We need more time,” council member Rosa Imani said.", "Rosa Imani", "council member", None,
+     "council member Rosa Imani said"),
+    ("Council member Rosa Imani said: “We need more time.”", "Rosa Imani", "Council member", None,
+     "Council member Rosa Imani said"),
+    ("Longtime resident Rosa Imani said: “We need more time.”", "Rosa Imani", "Longtime resident", None,
+     "Longtime resident Rosa Imani said"),
+    ("Microsoft spokesman Frank Shaw said: “We need more time.”", "Frank Shaw", "spokesman", "Microsoft",
+     "Microsoft spokesman Frank Shaw said"),
+    ("On Monday council member Rosa Imani said: “We need more time.”", "Rosa Imani", "council member", None,
+     "Monday council member Rosa Imani said"),
+    ("Senior policy analyst Rosa Imani of the Harbor Policy Institute said: “We need more time.”", "Rosa Imani",
+     "Senior policy analyst", "Harbor Policy Institute",
+     "Senior policy analyst Rosa Imani of the Harbor Policy Institute said"),
+    # Shapes that already worked stay as they were.
+    (SAID + "Sen. Rosa Imani.", "Rosa Imani", "Sen.", None, "said Sen. Rosa Imani"),
+    (SAID + "Rep. Rosa Imani, D-Calif.", "Rosa Imani", "Rep.", None, "said Rep. Rosa Imani, D-Calif"),
+    (SAID + "Councilwoman Rosa Imani.", "Rosa Imani", "Councilwoman", None, "said Councilwoman Rosa Imani"),
+    (SAID + "Rosa Imani, a council member.", "Rosa Imani", "council member", None,
+     "said Rosa Imani, a council member"),
+    (SAID + "the mayor, Rosa Imani.", "Rosa Imani", "mayor", None, "said the mayor, Rosa Imani"),
+    ("Harbor Alliance sued the city on Monday. “We need more time,” said Rosa Imani, the group’s executive director.",
+     "Rosa Imani", "executive director", "Harbor Alliance", "said Rosa Imani, the group’s executive director"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, title, org, attribution", ROLE_BEFORE_NAME)
+def test_role_before_the_name(text, speaker, title, org, attribution):
+    quoted = "We need more time." if text.rstrip().endswith("”") else "We need more time,"
+    assert extract_quotes(text) == [
+        quote(text, quoted, speaker, "person", title, org, attribution=attribution),
+    ]
+
+
+def test_lower_case_role_carries_to_the_next_quote_by_surname():
+    text = "“We need more time,” said state Sen. Rosa Imani. “The vote can wait,” Imani said."
+    assert extract_quotes(text) == [
+        quote(text, "We need more time,", "Rosa Imani", "person", "state Sen.", attribution="said state Sen. Rosa Imani"),
+        quote(text, "The vote can wait,", "Rosa Imani", "person", "state Sen.", attribution="Imani said"),
+    ]
+
+
+def test_plural_role_before_names_is_no_single_speaker():
+    text = "“We need more time,” said council members Rosa Imani and Tom Berg."
+    assert [q.speaker for q in extract_quotes(text)] != ["Rosa Imani"]
+
+
+def test_a_caption_is_no_sentence_start():
+    # A line of only title and name is capitalised as a heading: "News" names no role.
+    text = "News industry analyst Ken Doctor\n\n“It is over,” Doctor said."
+    assert extract_quotes(text) == [
+        quote(text, "It is over,", "Ken Doctor", "person", "industry analyst", attribution="Doctor said"),
+    ]
+
+
 def test_empty_and_non_text_input():
     assert extract_quotes("") == []
     assert extract_quotes('"') == []
