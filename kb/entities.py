@@ -27,7 +27,10 @@ def resolve_organization(db, name, full_name=None):
     """
     if full_name and _org_key(full_name):
         found = resolve_organization(db, full_name)
-        _add_alias(db, "organization", found, name, _org_key(name))
+        short_key = _org_key(name)
+        for other in _bare_short_forms(db, short_key, found):
+            merge_organizations(db, other, found)
+        _add_alias(db, "organization", found, name, short_key)
         return found
     key = _org_key(name)
     if not key:
@@ -37,6 +40,34 @@ def resolve_organization(db, name, full_name=None):
         found = db["organizations"].insert({"name": name.strip(), "key": key}).last_pk
     _add_alias(db, "organization", found, name, key)
     return found
+
+
+def _bare_short_forms(db, short_key, keep):
+    """Organizations known only by this short form ("ICE" seen before any
+    source spelled it out): they are the organization now defined."""
+    rows = db.execute(
+        """SELECT organization_id FROM organization_aliases WHERE key = ? AND organization_id != ?
+           AND organization_id NOT IN (SELECT organization_id FROM organization_aliases WHERE key != ?)""",
+        [short_key, keep, short_key],
+    ).fetchall()
+    return sorted({row[0] for row in rows})
+
+
+# Every column that points at an organization.
+ORGANIZATION_REFERENCES = (("quotes", "organization_id"), ("mentions", "organization_id"),
+                           ("speakers", "organization_id"))
+
+
+def merge_organizations(db, old_id, new_id):
+    """Fold organization ``old_id`` into ``new_id``: its rows, then its aliases."""
+    for table, column in ORGANIZATION_REFERENCES:
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new_id, old_id])
+    db.execute(
+        "UPDATE OR IGNORE organization_aliases SET organization_id = ? WHERE organization_id = ?",
+        [new_id, old_id],
+    )
+    db.execute("DELETE FROM organization_aliases WHERE organization_id = ?", [old_id])
+    db.execute("DELETE FROM organizations WHERE id = ?", [old_id])
 
 
 def _org_key(name):

@@ -65,3 +65,14 @@ def test_resolution_lookups_use_indexes_not_full_scans(db):
     for plan in plans:
         detail = " ".join(row[-1] for row in plan)
         assert "USING INDEX" in detail or "USING COVERING INDEX" in detail, detail
+
+
+def test_a_short_form_seen_before_its_definition_is_folded_in(db):
+    alone = resolve_organization(db, "ICE")
+    db["mentions"].insert({"source_id": 1, "start": 0, "end": 3, "text": "ICE", "kind": "organization",
+                           "organization_id": alone})
+    ice = resolve_organization(db, "ICE", full_name="Immigration and Customs Enforcement")
+    assert ice != alone
+    assert [row["id"] for row in db["organizations"].rows] == [ice]
+    assert [row["organization_id"] for row in db["mentions"].rows] == [ice]
+    assert resolve_organization(db, "ICE") == ice
