@@ -69,6 +69,7 @@ def test_resolution_lookups_use_indexes_not_full_scans(db):
 
 def test_a_short_form_seen_before_its_definition_is_folded_in(db):
     alone = resolve_organization(db, "ICE")
+    db["sources"].insert({"sha256": "x", "doc_type": "other", "text": "ICE", "imported_at": "2025-01-01"})
     db["mentions"].insert({"source_id": 1, "start": 0, "end": 3, "text": "ICE", "kind": "organization",
                            "organization_id": alone})
     ice = resolve_organization(db, "ICE", full_name="Immigration and Customs Enforcement")
