@@ -1,9 +1,7 @@
 """kb: build and serve a knowledge base of campaign coverage."""
 import json
 import pathlib
-import shutil
 import sys
-import tempfile
 
 import click
 import sqlite_utils
@@ -15,7 +13,7 @@ from kb.export import EXPORT_KINDS, write_export
 from ingest.inputs import expand_inputs
 from kb.importer import DEFAULT_MAX_BYTES, finish_batch, import_batch, import_one, record, start_batch, summary_line
 from kb.schema import ensure_db_shape
-from kb.serve import datasette_args, write_metadata
+from kb.serve import serve_datasette
 from kb.trace import format_trace, trace
 
 db_option = click.option(
@@ -115,15 +113,21 @@ def export(kind, db_path, fmt):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
-def serve(db_path, host, port):
+@click.option("--public", is_flag=True,
+              help="For a shared instance: no arbitrary SQL, no database download (canned queries still run)")
+def serve(db_path, host, port, public):
     """Serve the knowledge base with Datasette.
+
+    Without --public anyone who can reach the port can run any SQL: keep the
+    default host (this machine only) for local work.
 
     \b
     Example:
         kb serve --db kb.db --port 8001
+        kb serve --db kb.db --public --host 0.0.0.0
     """
     existing_db(db_path)
-    run_datasette(db_path, host, port)
+    serve_datasette(db_path, host, port, public)
 
 
 @cli.command()
@@ -151,7 +155,7 @@ def demo(db_path, host, port, no_serve):
     click.echo(f"Built {path} from {count} fictional demo documents")
     db.close()
     if not no_serve:
-        run_datasette(path, host, port)
+        serve_datasette(path, host, port)
 
 
 @cli.command()
@@ -197,17 +201,6 @@ def trace_(query, db_path, family_id, as_json):
         click.echo(json.dumps(traces, ensure_ascii=False, indent=2))
     else:
         click.echo(format_trace(traces))
-
-
-def run_datasette(db_path, host, port):
-    from datasette.cli import cli as datasette_cli
-
-    directory = tempfile.mkdtemp(prefix="kb-serve-")
-    try:
-        metadata = write_metadata(db_path, directory)
-        datasette_cli.main(datasette_args(db_path, metadata, host, port), prog_name="datasette")
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":

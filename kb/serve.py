@@ -1,10 +1,21 @@
 """Serving the knowledge base with Datasette."""
 import json
 import pathlib
+import shutil
+import tempfile
 
 import yaml
 
 METADATA_PATH = pathlib.Path(__file__).parent / "metadata.yml"
+
+# Every instance: whole quotes and sentences in table cells, not 2,000 characters of source text.
+BASE_SETTINGS = {"truncate_cells_html": 300}
+
+# A shared instance. Arbitrary SQL reads every table, hidden ones included, and
+# can run queries heavy enough to stall the server, so only the canned queries
+# run; the database file is not offered for download. Robots are kept out by
+# datasette-block-robots, installed with kb, on every instance.
+PUBLIC_SETTINGS = {"default_allow_sql": False, "allow_download": False}
 
 
 def load_metadata(db_path):
@@ -15,21 +26,21 @@ def load_metadata(db_path):
     return metadata
 
 
-def datasette_args(db_path, metadata_file, host="127.0.0.1", port=8001):
+def serve_settings(public=False):
+    """The Datasette settings for local work or, with ``public``, for a shared instance.
+
+    Typed values, as ``Datasette(settings=...)`` takes them (it does not parse "off").
+    """
+    return {**BASE_SETTINGS, **(PUBLIC_SETTINGS if public else {})}
+
+
+def datasette_args(db_path, metadata_file, host="127.0.0.1", port=8001, public=False):
     """The ``datasette serve`` arguments for one knowledge base."""
-    return [
-        "serve",
-        str(db_path),
-        "--metadata",
-        str(metadata_file),
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--setting",
-        "truncate_cells_html",
-        "300",
-    ]
+    args = ["serve", str(db_path), "--metadata", str(metadata_file), "--host", host, "--port", str(port)]
+    for name, value in serve_settings(public).items():
+        text = ("on" if value else "off") if isinstance(value, bool) else str(value)
+        args += ["--setting", name, text]
+    return args
 
 
 def write_metadata(db_path, directory):
@@ -37,3 +48,16 @@ def write_metadata(db_path, directory):
     path = pathlib.Path(directory) / "metadata.json"
     path.write_text(json.dumps(load_metadata(db_path), indent=2), "utf-8")
     return path
+
+
+def serve_datasette(db_path, host, port, public=False):
+    """Serve ``db_path`` until interrupted, with metadata keyed by its name."""
+    from datasette.cli import cli as datasette_cli
+
+    directory = tempfile.mkdtemp(prefix="kb-serve-")
+    try:
+        metadata = write_metadata(db_path, directory)
+        args = datasette_args(db_path, metadata, host, port, public)
+        datasette_cli.main(args, prog_name="datasette")
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -1,24 +1,33 @@
 """Datasette plugin for campaign-kb, registered through the ``datasette`` entry point.
 
-Adds the passage page (a quote, figure or claim highlighted in its
-paragraph), links from ``passage`` cells to it, a ``kb_value()`` SQL function
-for canned queries, and the stylesheet.
+Adds a home page with the entry points a writer needs (``templates/index.html``
+overrides Datasette's), pages for a passage, a source and a figure family,
+links in table cells (``cells.py``), a copy button for citations
+(``static/kb.js``), a ``kb_value()`` SQL function for canned queries, and the
+stylesheet.
 """
-import re
-
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
-from markupsafe import Markup
 
-from kb.passage import load_passage
+from kb.schema import SPAN_TABLES
 from kb.trace import query_value
 
-PASSAGE_VALUE = re.compile(r"^(quotes|figures|claims)/(\d+)$")
+from . import cells, pages
+
+ROUTES = [
+    (rf"^/-/passage/(?P<kind>{'|'.join(SPAN_TABLES)})/(?P<row_id>\d+)$", pages.passage_page),
+    (r"^/-/source/(?P<source_id>\d+)$", pages.source_page),
+    (r"^/-/family/(?P<family_id>\d+)$", pages.family_page),
+]
 
 
 @hookimpl
 def extra_css_urls(datasette):
     return [datasette.urls.static_plugins("campaign-kb", "kb.css")]
+
+
+@hookimpl
+def extra_js_urls(datasette):
+    return [datasette.urls.static_plugins("campaign-kb", "kb.js")]
 
 
 @hookimpl
@@ -38,24 +47,24 @@ def sql_value(query):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/passage/(?P<kind>quotes|figures|claims)/(?P<row_id>\d+)$", passage_page)]
-
-
-async def passage_page(datasette, request):
-    kind, row_id = request.url_vars["kind"], int(request.url_vars["row_id"])
-    db = datasette.get_database()
-    passage = await db.execute_fn(lambda conn: load_passage(conn, kind, row_id))
-    if passage is None:
-        raise NotFound(f"No {kind[:-1]} {row_id}")
-    context = {"passage": passage, "kind": kind[:-1], "database": db.name}
-    return Response.html(await datasette.render_template("kb_passage.html", context, request=request))
+    return ROUTES
 
 
 @hookimpl
-def render_cell(value, column, datasette):
-    if column == "passage" and isinstance(value, str):
-        match = PASSAGE_VALUE.match(value)
-        if match:
-            url = datasette.urls.path(f"/-/passage/{value}")
-            return Markup('<a href="{}">show passage</a>').format(url)
-    return None
+def extra_template_vars(view_name, datasette):
+    # Only the home page needs them; its counts cost a query.
+    if view_name != "index":
+        return None
+
+    async def home_vars():
+        return {"kb": await pages.home_context(datasette)}
+
+    return home_vars
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    async def cell():
+        return await cells.render(datasette, database, table, row, column, value)
+
+    return cell
