@@ -5,7 +5,7 @@ Example:
     python bench/score_bodies.py --baseline    # and trafilatura.extract() with default options
     python bench/score_bodies.py --pages       # and each page's precision / recall, worst first
 
-Scoring rule (kb/score_bodies.py): word 4-gram shingles of the extracted text
+Scoring rule (kb/scoring/bodies.py): word 4-gram shingles of the extracted text
 vs the page's human-checked articleBody, per-page TP/FP/FN normalised,
 precision and recall averaged over pages, F1 of the two averages.
 """
@@ -13,7 +13,6 @@ import argparse
 import collections
 import datetime
 import gzip
-import json
 import pathlib
 import sys
 import time
@@ -21,16 +20,18 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.html import read_html, url_date  # noqa: E402
+from ingest.html import read_html  # noqa: E402
+from ingest.html_meta import url_date  # noqa: E402
 from ingest.read import ReadError  # noqa: E402
-from kb.score_bodies import page_counts, page_precision_recall, score_bodies  # noqa: E402
+from kb.scoring.bodies import page_counts, page_precision_recall, score_bodies  # noqa: E402
+from kb.scoring.gold import SHARED, article_bodies  # noqa: E402
 
 
-def pages(folder):
+def pages(shared):
     """(key, url, articleBody, decompressed HTML bytes) for every page of the ground truth."""
-    truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
-    for key, value in truth.items():
-        raw = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
+    folder = pathlib.Path(shared) / "peer" / "article-bodies" / "html"
+    for key, value in article_bodies(shared).items():
+        raw = gzip.decompress((folder / f"{key}.html.gz").read_bytes())
         yield key, value["url"], value["articleBody"] or "", raw
 
 
@@ -76,11 +77,11 @@ def _day(iso):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="path to ../shared")
+    parser.add_argument("--shared", default=str(SHARED), help="path to ../shared")
     parser.add_argument("--baseline", action="store_true", help="also score trafilatura defaults")
     parser.add_argument("--pages", action="store_true", help="list per-page scores, worst first")
     args = parser.parse_args()
-    corpus = list(pages(pathlib.Path(args.shared) / "peer" / "article-bodies"))
+    corpus = list(pages(args.shared))
     table = []
     if args.baseline:
         table.append(("trafilatura default", score_bodies(run_baseline(corpus))))

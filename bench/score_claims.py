@@ -9,7 +9,6 @@ paragraph, such as a doubled photo caption, before extracting).
 """
 import argparse
 import dataclasses
-import json
 import pathlib
 import sys
 
@@ -19,23 +18,14 @@ sys.path.insert(0, str(ROOT))
 from ingest.claims import extract_claims  # noqa: E402
 from ingest.figures import extract_figures  # noqa: E402
 from ingest.quotes import extract_quotes  # noqa: E402
-from kb.score_claims import claim_errors, score_claims  # noqa: E402
+from kb.scoring.claims import claim_errors, score_claims  # noqa: E402
+from kb.scoring.gold import SHARED, gold_documents  # noqa: E402
 
 
-def seed_documents(shared):
-    """(file, text, gold claims) for each seed."""
-    gold = json.loads((shared / "gold" / "seeds.json").read_text("utf-8"))
-    for document in gold["documents"]:
-        text = (shared / "seeds" / document["file"]).read_text("utf-8")
-        yield document["file"], text, document["claims"]
-
-
-def demo_documents():
-    """(file, text, gold claims) for the fictional demo corpus kept in the repo."""
-    demo = ROOT / "kb" / "demo"
-    gold = json.loads((demo / "gold.json").read_text("utf-8"))
-    for document in gold["documents"]:
-        yield document["file"], (demo / document["file"]).read_text("utf-8"), document["claims"]
+def documents(set_name, shared):
+    """(file, text, gold claims) of one gold set; the raw seed file is the text."""
+    for file, text, document in gold_documents(set_name, shared):
+        yield file, text, document["claims"]
 
 
 def system_claims(text):
@@ -82,12 +72,10 @@ def format_table(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list errors per document")
-    parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="path to ../shared")
+    parser.add_argument("--shared", default=str(SHARED), help="path to ../shared")
     args = parser.parse_args()
-    rows = [
-        ("seeds", evaluate(seed_documents(pathlib.Path(args.shared)), args.errors)),
-        ("demo", evaluate(demo_documents(), args.errors)),
-    ]
+    rows = [(set_name, evaluate(documents(set_name, pathlib.Path(args.shared)), args.errors))
+            for set_name in ("seeds", "demo")]
     print(format_table(rows))
 
 

@@ -5,12 +5,10 @@ Example:
     python bench/score_entities.py --errors   # and every missed / spurious entity per file
     python bench/score_entities.py --news     # and the mentions found in the real news bodies
 """
-import json
 import os
 import pathlib
 import sys
 import time
-import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -18,32 +16,20 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("CAMPAIGN_KB_DEBUG", "1")
 
 from ingest.entity_mentions import extract_entities  # noqa: E402
-from kb.score_entities import compare_file, gold_entities, score_documents  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-
-
-def seed_documents():
-    """(file, text, gold entities) for the seeds, text as the product stores it."""
-    gold = json.loads((SHARED / "gold" / "seeds.json").read_text("utf-8"))
-    for doc in gold["documents"]:
-        raw = (SHARED / "seeds" / doc["file"]).read_text("utf-8")
-        text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n"))
-        yield doc["file"], text, gold_entities(gold, doc["file"])
+from kb.scoring.entities import compare_file, gold_entities, score_documents  # noqa: E402
+from kb.scoring.gold import SHARED, article_bodies, gold_documents, gold_file  # noqa: E402
 
 
-def demo_documents():
-    """(file, text, gold entities) for the fictional demo documents in kb/demo."""
-    demo = ROOT / "kb" / "demo"
-    gold = json.loads((demo / "gold.json").read_text("utf-8"))
-    for doc in gold["documents"]:
-        yield doc["file"], (demo / doc["file"]).read_text("utf-8"), gold_entities(gold, doc["file"])
+def documents(set_name):
+    """(file, text, gold entities) of one gold set; seed texts as the product stores them."""
+    gold = gold_file(set_name, SHARED)
+    for file, text, _ in gold_documents(set_name, SHARED, as_stored=True):
+        yield file, text, gold_entities(gold, file)
 
 
 def news_bodies():
     """The articleBody of every real news page in the peer ground truth."""
-    truth = json.loads((SHARED / "peer" / "article-bodies" / "ground-truth.json").read_text("utf-8"))
-    return [(key[:12], value["articleBody"] or "") for key, value in truth.items()]
+    return [(key[:12], value["articleBody"] or "") for key, value in article_bodies(SHARED).items()]
 
 
 def run(name, documents, show_errors):
@@ -86,8 +72,8 @@ def main(argv):
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: the shared corpus sits beside the clone")
     show_errors = "--errors" in argv
-    run("seeds", list(seed_documents()), show_errors)
-    run("demo", list(demo_documents()), show_errors)
+    for set_name in ("seeds", "demo"):
+        run(set_name, list(documents(set_name)), show_errors)
     if "--news" in argv:
         show_news()
 

@@ -6,7 +6,6 @@ Example:
     python bench/score_figures.py --errors   # and every missed / spurious figure
 """
 import dataclasses
-import json
 import pathlib
 import sys
 
@@ -14,35 +13,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.figures import extract_figures  # noqa: E402
-from kb.score_figures import errors, score_documents  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-
-
-def seed_documents():
-    """(name, text, gold figures) for each seed; the raw seed file is the text."""
-    gold = json.loads((SHARED / "gold" / "seeds.json").read_text("utf-8"))
-    for document in gold["documents"]:
-        text = (SHARED / "seeds" / document["file"]).read_text("utf-8")
-        yield document["file"], text, document["figures"]
+from kb.scoring.figures import errors, score_documents  # noqa: E402
+from kb.scoring.gold import SHARED, gold_documents  # noqa: E402
 
 
-def demo_documents():
-    """(name, text, gold figures) for the fictional demo corpus kept in the repo."""
-    demo = ROOT / "kb" / "demo"
-    gold = json.loads((demo / "gold.json").read_text("utf-8"))
-    for document in gold["documents"]:
-        yield document["file"], (demo / document["file"]).read_text("utf-8"), document["figures"]
-
-
-def news_documents():
-    """(name, articleBody, gold figures) for each annotated news page."""
-    gold = json.loads((SHARED / "gold" / "article-bodies.json").read_text("utf-8"))
-    truth = json.loads((SHARED / "peer" / "article-bodies" / "ground-truth.json")
-                       .read_text("utf-8"))
-    for document in gold["documents"]:
-        key = document["file"].removesuffix(".html.gz")
-        yield document["file"], truth[key]["articleBody"], document["figures"]
+def documents(set_name):
+    """(name, text, gold figures) of one gold set; the raw seed file is the text."""
+    for file, text, document in gold_documents(set_name, SHARED):
+        yield file, text, document["figures"]
 
 
 def run(name, documents, show_errors):
@@ -68,9 +46,8 @@ def main(argv):
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: the shared corpus sits beside the clone")
     show_errors = "--errors" in argv
-    run("seeds", list(seed_documents()), show_errors)
-    run("news", list(news_documents()), show_errors)
-    run("demo", list(demo_documents()), show_errors)
+    for set_name in ("seeds", "news", "demo"):
+        run(set_name, list(documents(set_name)), show_errors)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,9 @@ spurious quote and wrong field, document by document.
 """
 import argparse
 import dataclasses
-import json
 import os
 import pathlib
 import sys
-import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -20,33 +18,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("CAMPAIGN_KB_DEBUG", "1")
 
 from ingest.quotes import extract_quotes  # noqa: E402
-from kb.score import quote_errors, score_quotes  # noqa: E402
+from kb.scoring.gold import DEMO, SHARED, gold_documents  # noqa: E402
+from kb.scoring.quotes import quote_errors, score_quotes  # noqa: E402
 
 
-def seed_documents(shared):
-    """(file, text, gold quotes) for the seeds, text as the product stores it."""
-    gold = json.loads((shared / "gold" / "seeds.json").read_text("utf-8"))
-    for doc in gold["documents"]:
-        raw = (shared / "seeds" / doc["file"]).read_text("utf-8")
-        text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n"))
-        yield doc["file"], text, doc["quotes"]
-
-
-def news_documents(shared):
-    """(file, articleBody, gold quotes) for the annotated real news pages."""
-    gold = json.loads((shared / "gold" / "article-bodies.json").read_text("utf-8"))
-    truth = json.loads((shared / "peer" / "article-bodies" / "ground-truth.json").read_text("utf-8"))
-    for doc in gold["documents"]:
-        key = doc["file"].removesuffix(".html.gz")
-        yield doc["file"], truth[key]["articleBody"], doc["quotes"]
-
-
-def demo_documents():
-    """(file, text, gold quotes) for the invented demo documents shipped in kb/demo."""
-    demo = ROOT / "kb" / "demo"
-    gold = json.loads((demo / "gold.json").read_text("utf-8"))
-    for doc in gold["documents"]:
-        yield doc["file"], (demo / doc["file"]).read_text("utf-8"), doc["quotes"]
+def documents(set_name, shared):
+    """(file, text, gold quotes) of one gold set; seed texts as the product stores them."""
+    for file, text, doc in gold_documents(set_name, shared, as_stored=True):
+        yield file, text, doc["quotes"]
 
 
 def system_quotes(text):
@@ -96,15 +75,15 @@ def main():
     """Print the table (and, with --errors, every error) for each gold set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list errors per document")
-    parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="path to ../shared")
+    parser.add_argument("--shared", default=str(SHARED), help="path to ../shared")
     args = parser.parse_args()
     shared = pathlib.Path(args.shared)
     rows = [
-        ("seeds", evaluate(seed_documents(shared), args.errors)),
-        ("news", evaluate(news_documents(shared), args.errors)),
+        ("seeds", evaluate(documents("seeds", shared), args.errors)),
+        ("news", evaluate(documents("news", shared), args.errors)),
     ]
-    if (ROOT / "kb" / "demo" / "gold.json").exists():
-        rows.append(("demo", evaluate(demo_documents(), args.errors)))
+    if (DEMO / "gold.json").exists():
+        rows.append(("demo", evaluate(documents("demo", shared), args.errors)))
     print(format_table(rows))
 
 

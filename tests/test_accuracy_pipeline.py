@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
-from kb.score import score_quotes
-from kb.score_figures import score_documents
+from kb.scoring.figures import score_documents
+from kb.scoring.quotes import score_quotes
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,12 @@
 """The text that lands in sources.text for real news pages, scored against
-human-checked article bodies (the peer benchmark's rule, kb/score_bodies.py)."""
+human-checked article bodies (the peer benchmark's rule, kb/scoring/bodies.py)."""
 import json
 
 import pytest
 
 from conftest import shared_path
 from ingest.document import derive_text, detect_reader
-from kb.score_bodies import score_bodies
+from kb.scoring.bodies import score_bodies
 
 
 @pytest.fixture(scope="module")

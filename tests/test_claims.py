@@ -14,7 +14,7 @@ from ingest import claims as claims_module
 from ingest.claims import Claim, extract_claims
 from ingest.figures import extract_figures
 from ingest.quotes import extract_quotes
-from kb.score_claims import claim_errors, locate, match_claims, score_claims
+from kb.scoring.claims import claim_errors, locate, match_claims, score_claims
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ingest import entity_mentions as entity_module
 from ingest.entity_mentions import EntityMention, extract_entities
-from kb.score_entities import compare_file, gold_entities, keys, score_documents
+from kb.scoring.entities import compare_file, gold_entities, keys, score_documents
 
 DEMO = pathlib.Path(__file__).resolve().parent.parent / "kb" / "demo"
 PERSON, ORG = "person", "organization"

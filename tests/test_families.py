@@ -7,7 +7,7 @@ import sqlite_utils
 from ingest.document import read_path
 from kb.families import anchor_words, document_anchors, measure
 from kb.schema import ensure_db_shape
-from kb.score_figures import score_families
+from kb.scoring.figures import score_families
 from kb.store import save_document
 from kb.trace import format_trace, trace
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from ingest.figures import Figure, extract_figures
 from ingest.numbers import number_value, parse_numeral, words_value
 from ingest.sentences import sentence_at
-from kb.score_figures import match_figures, normalize, score_documents
+from kb.scoring.common import figure_text_key
+from kb.scoring.figures import match_figures, score_documents
 
 
 def expect(text, span, value, unit, qualifier="exact", *, vague=False, value_max=None,
@@ -386,8 +387,8 @@ def test_number_value_reads_either_form():
 # --- the scorer ------------------------------------------------------------------
 
 def test_normalize_trims_punctuation_and_case():
-    assert normalize(" More than 300, ") == "more than 300"
-    assert normalize("“two deliveries”") == "two deliveries"
+    assert figure_text_key(" More than 300, ") == "more than 300"
+    assert figure_text_key("“two deliveries”") == "two deliveries"
 
 
 def test_matching_is_one_to_one_in_order_and_overlap_is_looser():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import shared_path
 from ingest.html import HtmlDocument, looks_like_html, read_html
 from ingest.read import ReadError
-from kb.score_bodies import page_counts, score_bodies
+from kb.scoring.bodies import page_counts, score_bodies
 
 BODY = (
     "<p>The coalition delivered 300,000 signatures to the council on Tuesday, organisers said.</p>"

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from ingest import quotes as quotes_module
 from ingest.names import name_key, normalise_name, org_key, surname_key
 from ingest.quotes import Quote, extract_quotes
-from kb.score import match_records, prf, quote_key, score_quotes
+from kb.scoring.common import match_records, prf, text_key
+from kb.scoring.quotes import score_quotes
 
 
 @pytest.fixture(autouse=True)
@@ -399,7 +400,7 @@ def test_name_normaliser_keeps_accents_and_drops_punctuation():
 def test_match_records_pairs_repeats_in_order():
     gold = [{"text": "A"}, {"text": "B"}, {"text": "A"}]
     system = [{"text": "a,"}, {"text": "C"}, {"text": "A."}]
-    assert match_records(gold, system, lambda r: quote_key(r["text"])) == [(0, 0), (2, 2)]
+    assert match_records(gold, system, lambda r: text_key(r["text"])) == [(0, 0), (2, 2)]
     assert prf(2, 1, 1) == {"tp": 2, "fp": 1, "fn": 1, "precision": 2 / 3, "recall": 2 / 3, "f1": 2 / 3}
     assert prf(0, 0, 0)["f1"] == 1.0
 

@@ -1,31 +1,33 @@
 """Score extracted figures against gold annotations (GUIDELINES.md, figures).
 
-Plain functions over lists of dicts. Gold figures carry ``text`` (an exact
-substring of the document) and ``value``, ``unit``, ``qualifier``; system
-figures carry the same keys plus ``start``/``end``.
+Gold figures carry ``text`` (an exact substring of the document) and
+``value``, ``unit``, ``qualifier``; system figures carry the same keys plus
+``start``/``end``.
 
 Two matchings per document, both one-to-one in order of occurrence:
-- strict: the texts agree after trimming whitespace and punctuation and casefolding;
+- strict: the texts agree under ``figure_text_key`` (trimmed of whitespace and
+  punctuation, casefolded);
 - overlap: strict matches, then pairs whose spans overlap by at least half of the
   shorter span ("more than 100" vs "more than 100 of the tech giant's employees"
   do not; "$19.4 million" vs "$19.4 million dollar" do).
 Attribute accuracies (unit, qualifier, value) are measured over matched pairs.
+Unlike quotes and claims, an empty side scores 0.0 here (``prf(..., empty=0.0)``).
 """
-import string
+from .common import figure_text_key, match_records, prf, ratio, tally, unmatched
 
-_TRIM = string.whitespace + string.punctuation + "“”‘’–—…"
 VALUE_TOLERANCE = 5e-3  # relative: "one in three" annotated 0.333 still matches 1/3
 MIN_OVERLAP = 0.5
 
 
-def normalize(text):
-    """Figure text for comparison: trimmed of whitespace and punctuation, casefolded."""
-    return " ".join(text.strip(_TRIM).casefold().split())
+def _text_key(figure):
+    return figure_text_key(figure["text"])
 
 
 def locate(text, figures):
     """(start, end) of each figure in ``text``: its own offsets when given, else
-    the n-th occurrence of its text for the n-th figure with that text."""
+    the n-th occurrence of its text for the n-th figure with that text.
+
+    (Claims locate theirs differently: ``claims.locate``.)"""
     spans, seen = [], {}
     for figure in figures:
         if figure.get("start") is not None:
@@ -43,17 +45,10 @@ def locate(text, figures):
 
 def match_figures(gold, system, text=None, overlap=False, min_overlap=MIN_OVERLAP):
     """Pairs (gold index, system index) matched one-to-one in order of occurrence."""
-    pairs, used_gold, used_system = [], set(), set()
-    pending = {}
-    for index, figure in enumerate(system):
-        pending.setdefault(normalize(figure["text"]), []).append(index)
-    for index, figure in enumerate(gold):
-        queue = pending.get(normalize(figure["text"]))
-        if queue:
-            pairs.append((index, queue.pop(0)))
-            used_gold.add(index)
-            used_system.add(pairs[-1][1])
+    pairs = match_records(gold, system, _text_key)
     if overlap and text is not None:
+        used_gold = {g for g, _ in pairs}
+        used_system = {s for _, s in pairs}
         gold_spans, system_spans = locate(text, gold), locate(text, system)
         order = sorted(range(len(gold)), key=lambda i: gold_spans[i])
         for g in (i for i in order if i not in used_gold):
@@ -91,34 +86,23 @@ def score_documents(documents, overlap=False):
     Returns a dict: tp, fp, fn, precision, recall, f1, and unit_accuracy,
     qualifier_accuracy, value_accuracy, vague_accuracy over the matched pairs.
     """
-    tp = fp = fn = 0
+    counts = [0, 0, 0]
     agree = {"unit": 0, "qualifier": 0, "value": 0, "vague": 0}
     for text, gold, system in documents:
-        pairs = match_figures(gold, system, text, overlap=overlap)
-        tp += len(pairs)
-        fp += len(system) - len(pairs)
-        fn += len(gold) - len(pairs)
-        for g, s in pairs:
+        for g, s in tally(counts, gold, system, match_figures(gold, system, text, overlap=overlap)):
             agree["unit"] += gold[g]["unit"].casefold() == (system[s]["unit"] or "").casefold()
             agree["qualifier"] += gold[g]["qualifier"] == system[s]["qualifier"]
             agree["value"] += same_value(gold[g], system[s])
             agree["vague"] += bool(gold[g].get("vague")) == bool(system[s].get("vague"))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    scores = {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+    scores = prf(*counts, empty=0.0)
     for name, count in agree.items():
-        scores[name + "_accuracy"] = count / tp if tp else 0.0
+        scores[name + "_accuracy"] = ratio(count, scores["tp"], empty=0.0)
     return scores
 
 
 def errors(text, gold, system, overlap=False):
     """(missed gold figures, spurious system figures) of one document, for reading."""
-    pairs = match_figures(gold, system, text, overlap=overlap)
-    matched_gold = {g for g, _ in pairs}
-    matched_system = {s for _, s in pairs}
-    return ([f for i, f in enumerate(gold) if i not in matched_gold],
-            [f for i, f in enumerate(system) if i not in matched_system])
+    return unmatched(gold, system, match_figures(gold, system, text, overlap=overlap))
 
 
 def score_families(documents):
@@ -139,8 +123,4 @@ def score_families(documents):
             tp += same_gold and same_system
             fp += same_system and not same_gold
             fn += same_gold and not same_system
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"pairs": len(matched), "tp": tp, "fp": fp, "fn": fn,
-            "precision": precision, "recall": recall, "f1": f1}
+    return {"pairs": len(matched), **prf(tp, fp, fn, empty=0.0)}

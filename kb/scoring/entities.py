@@ -11,11 +11,15 @@ Per file:
   entity of the file;
 - kind accuracy: over matched distinct mentions, share whose kind is the gold's.
 Names compare through ``names.name_key``/``org_key``; organization keys are
-also compared without spaces ("SumOfUs" = "Sum Of Us").
+also compared without spaces ("SumOfUs" = "Sum Of Us"). Recall and precision
+count distinct entities and mentions, not one-to-one pairs, so there is no
+F1; an empty side scores 1.0.
 """
 import dataclasses
 
 from ingest.names import name_key, org_key
+
+from .common import ratio
 
 KINDS = {"speakers": "person", "organizations": "organization"}
 
@@ -84,7 +88,7 @@ def score_documents(documents):
         totals["kind_ok"] += sum(1 for _, _, same in matched if same)
     return {
         **totals,
-        "recall": totals["found"] / totals["gold"] if totals["gold"] else 1.0,
-        "precision": totals["correct"] / totals["system"] if totals["system"] else 1.0,
-        "kind_accuracy": totals["kind_ok"] / totals["correct"] if totals["correct"] else 1.0,
+        "recall": ratio(totals["found"], totals["gold"]),
+        "precision": ratio(totals["correct"], totals["system"]),
+        "kind_accuracy": ratio(totals["kind_ok"], totals["correct"]),
     }

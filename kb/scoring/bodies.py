@@ -5,10 +5,13 @@ word 4-gram shingles of the extracted text and of the reference; per page,
 count shingles in both (TP), only extracted (FP) and only in the reference
 (FN), with multiplicity, and normalise the three to sum to 1 so a long page
 weighs no more than a short one. Precision and recall are averaged over
-pages and F1 is taken of the two averages.
+pages and F1 is taken of the two averages (so this scorer has its own
+empty-side rule, ``page_precision_recall``, rather than ``common.prf``).
 """
 import re
 from collections import Counter
+
+from .common import f1_score, ratio
 
 # Words are runs of letters/digits: punctuation, spacing and paragraph breaks
 # do not count, so an extractor is scored on which words it keeps.
@@ -40,9 +43,7 @@ def page_precision_recall(tp, fp, fn):
     """Precision and recall of one page; a page with nothing to miss and nothing extra is perfect."""
     if not fp and not fn:
         return 1.0, 1.0
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    return precision, recall
+    return ratio(tp, tp + fp, empty=0.0), ratio(tp, tp + fn, empty=0.0)
 
 
 def score_bodies(pairs):
@@ -53,5 +54,4 @@ def score_bodies(pairs):
     per_page = [page_precision_recall(*page_counts(ref, ext)) for ref, ext in pairs]
     precision = sum(p for p, _ in per_page) / len(per_page)
     recall = sum(r for _, r in per_page) / len(per_page)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "pages": len(pairs)}
+    return {"precision": precision, "recall": recall, "f1": f1_score(precision, recall), "pages": len(pairs)}

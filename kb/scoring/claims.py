@@ -5,20 +5,24 @@ and "end" for system claims). Gold claims carry no offsets, so each is
 located in the document (repeated texts take successive occurrences).
 Claims are matched per document, one-to-one, in order of occurrence:
 
-- strict: the normalised texts are equal;
+- strict: the texts are equal under ``text_key``;
 - overlap: strict, or the spans overlap by at least 60% of the longer one
   (a claim cut at a different clause boundary still finds its sentence).
 
 ``attributed_to`` accuracy is over overlap-matched claims, names compared
-normalised; None equals None.
+normalised; None equals None. An empty side scores 1.0.
 """
-from kb.score import prf, quote_key, same_value
+from .common import match_first, prf, ratio, same_name, tally, text_key, unmatched
 
 OVERLAP = 0.6
 
 
 def locate(text, claims):
-    """Copies of gold ``claims`` with "start"/"end" found in ``text`` (None if absent)."""
+    """Copies of gold ``claims`` with "start"/"end" found in ``text`` (None if absent).
+
+    A repeated text is searched for after the end of its previous occurrence,
+    falling back to its first one (figures locate theirs differently:
+    ``figures.locate``)."""
     located, cursor = [], {}
     for claim in claims:
         start = text.find(claim["text"], cursor.get(claim["text"], 0))
@@ -40,7 +44,7 @@ def overlaps(gold, system):
 
 
 def strict_match(gold, system):
-    return quote_key(gold["text"]) == quote_key(system["text"])
+    return text_key(gold["text"]) == text_key(system["text"])
 
 
 def loose_match(gold, system):
@@ -50,14 +54,7 @@ def loose_match(gold, system):
 def match_claims(gold, system, same=loose_match):
     """One-to-one (gold index, system index) pairs: each gold claim, in order,
     takes the earliest unmatched system claim that ``same`` accepts."""
-    taken, pairs = set(), []
-    for g, gold_claim in enumerate(gold):
-        for s, system_claim in enumerate(system):
-            if s not in taken and same(gold_claim, system_claim):
-                taken.add(s)
-                pairs.append((g, s))
-                break
-    return pairs
+    return match_first(gold, system, same)
 
 
 def score_claims(documents):
@@ -71,15 +68,12 @@ def score_claims(documents):
     for text, gold, system in documents:
         gold = locate(text, gold)
         for name, same in (("strict", strict_match), ("overlap", loose_match)):
-            pairs = match_claims(gold, system, same)
-            counts[name][0] += len(pairs)
-            counts[name][1] += len(system) - len(pairs)
-            counts[name][2] += len(gold) - len(pairs)
+            tally(counts[name], gold, system, match_claims(gold, system, same))
         for g, s in match_claims(gold, system):
             matched += 1
-            agree += same_value(gold[g].get("attributed_to"), system[s].get("attributed_to"))
+            agree += same_name(gold[g].get("attributed_to"), system[s].get("attributed_to"))
     result = {name: prf(*values) for name, values in counts.items()}
-    result["attributed_to"] = agree / matched if matched else 1.0
+    result["attributed_to"] = ratio(agree, matched)
     result["matched"] = matched
     return result
 
@@ -88,10 +82,8 @@ def claim_errors(text, gold, system):
     """("missed", gold, None) / ("spurious", None, system) / ("attributed_to", gold, system)."""
     gold = locate(text, gold)
     pairs = match_claims(gold, system)
-    matched_gold = {g for g, _ in pairs}
-    matched_system = {s for _, s in pairs}
-    errors = [("missed", c, None) for i, c in enumerate(gold) if i not in matched_gold]
-    errors += [("spurious", None, c) for i, c in enumerate(system) if i not in matched_system]
+    missed, spurious = unmatched(gold, system, pairs)
+    errors = [("missed", c, None) for c in missed] + [("spurious", None, c) for c in spurious]
     errors += [("attributed_to", gold[g], system[s]) for g, s in pairs
-               if not same_value(gold[g].get("attributed_to"), system[s].get("attributed_to"))]
+               if not same_name(gold[g].get("attributed_to"), system[s].get("attributed_to"))]
     return errors
