@@ -154,53 +154,70 @@ def _twin_key(figure):
 def assign_family(db, figure_id, figure, measured, anchors):
     """Put one stored figure into its family, creating the family when new."""
     unit_class, cue = measured
+    words = sorted(anchor_words(anchors))
     family_id = None
-    if not figure["vague"]:
-        wanted = anchor_words(anchors)
-        for candidate, family_cue, values, family_anchors in _families_of(db, unit_class):
-            if wanted & family_anchors and _compatible(figure["value"], measured, family_cue, values):
-                family_id = candidate
-                break
+    if not figure["vague"] and words:
+        family_id = _matching_family(db, figure["value"], measured, words)
     if family_id is None:
         family_id = db["figure_families"].insert(
             {"key": unit_class, "cue": cue, "label": _label(anchors, measured), "unit": figure["unit"]}
         ).last_pk
     db.execute("UPDATE figures SET family_id = ? WHERE id = ?", [family_id, figure_id])
+    remember_anchor_words(db, family_id, words)
     return family_id
 
 
-def _families_of(db, unit_class):
-    """(family id, cue, values, anchors of its sources) for families of one unit class."""
-    rows = db.execute(
-        """SELECT ff.id, ff.cue, group_concat(f.value, '|'), group_concat(s.anchors, '|')
-           FROM figure_families ff
-           JOIN figures f ON f.family_id = ff.id
-           JOIN sources s ON s.id = f.source_id
-           WHERE ff.key = ? AND f.vague = 0 GROUP BY ff.id ORDER BY ff.id""",
-        [unit_class],
-    ).fetchall()
-    return [
-        (family_id, cue or "", [float(v) for v in values.split("|")],
-         anchor_words((anchors or "").split("|")))
-        for family_id, cue, values, anchors in rows
-    ]
+def remember_anchor_words(db, family_id, words):
+    """A family's anchor words are those of every source its figures come from."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO family_words (family_id, word) VALUES (?, ?)",
+        [(family_id, word) for word in words],
+    )
 
 
-def _compatible(value, measured, family_cue, values):
+def _matching_family(db, value, measured, words):
+    """The oldest family of this unit class that shares an anchor word and fits the value.
+
+    Both tests run in SQL on indexes (family_words.word, figures.family_id),
+    so the cost does not grow with the size of a family.
+    """
     unit_class, cue = measured
+    tally = cue in TALLY_CUES and unit_class in TALLY_CLASSES
+    low, high = _value_window(value, unit_class)
+    marks = ", ".join("?" * len(words))
+    rows = db.execute(
+        f"""SELECT ff.id, ff.cue FROM figure_families ff
+            WHERE ff.key = ?
+              AND EXISTS (SELECT 1 FROM family_words w WHERE w.family_id = ff.id AND w.word IN ({marks}))
+              AND ((? AND ff.cue = ?) OR EXISTS (
+                   SELECT 1 FROM figures f WHERE f.family_id = ff.id AND f.vague = 0
+                   AND f.value BETWEEN ? AND ?))
+            ORDER BY ff.id""",
+        [unit_class, *words, tally, cue, low, high],
+    )
+    for family_id, family_cue in rows:
+        if _cues_agree(measured, family_cue or "", tally):
+            return family_id
+    return None
+
+
+def _value_window(value, unit_class):
+    """The values a family may already hold for this one to join it."""
     if CURRENCY.match(unit_class):
         # An amount nobody called a contract may still be the contract's value.
-        return (cue == family_cue or not cue or not family_cue) and any(
-            abs(value - other) <= MONEY_TOLERANCE * max(abs(value), abs(other)) for other in values
-        )
-    if cue == family_cue and cue in TALLY_CUES and unit_class in TALLY_CLASSES:
+        return value * (1 - MONEY_TOLERANCE), value / (1 - MONEY_TOLERANCE)
+    if value <= 0:
+        return 1, 0  # an empty window: zero or less joins nothing
+    return value / COUNT_RATIO, value * COUNT_RATIO
+
+
+def _cues_agree(measured, family_cue, tally):
+    unit_class, cue = measured
+    if CURRENCY.match(unit_class):
+        return cue == family_cue or not cue or not family_cue
+    if tally and cue == family_cue:
         return True
-    if cue and family_cue and cue != family_cue:
-        return False
-    return any(
-        min(value, other) > 0 and max(value, other) / min(value, other) <= COUNT_RATIO
-        for other in values
-    )
+    return not (cue and family_cue and cue != family_cue)
 
 
 def _label(anchors, measured):

@@ -277,6 +277,31 @@ def m005_batches_tags_versions(db):
     )
 
 
+def m006_family_words(db):
+    """Anchor words per family, so joining a family needs no scan of its figures."""
+    from .families import anchor_words
+
+    run_statements(
+        db,
+        """
+        CREATE TABLE family_words (
+            family_id INTEGER NOT NULL REFERENCES figure_families(id),
+            word TEXT NOT NULL,
+            PRIMARY KEY (family_id, word)
+        );
+        CREATE INDEX idx_family_words_word ON family_words(word);
+        """,
+    )
+    rows = db.execute(
+        "SELECT DISTINCT f.family_id, s.anchors FROM figures f JOIN sources s ON s.id = f.source_id "
+        "WHERE f.family_id IS NOT NULL"
+    ).fetchall()
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO family_words (family_id, word) VALUES (?, ?)",
+        [(family_id, word) for family_id, anchors in rows for word in anchor_words((anchors or "").split("|"))],
+    )
+
+
 # In order. The position in this list is the schema version.
 MIGRATIONS = [
     m001_initial,
@@ -284,6 +309,7 @@ MIGRATIONS = [
     m003_figure_families,
     m004_mentions,
     m005_batches_tags_versions,
+    m006_family_words,
 ]
 
 
