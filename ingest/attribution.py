@@ -14,7 +14,8 @@ from .clauses import (
 )
 from .lexicon import PRONOUNS
 from .mentions import Mentions, Speaker
-from .quotes import ACCORDING_TO, REPORTING_VERB, local_context
+from .quotes import ACCORDING_TO, REPORTING_VERB, by_paragraph, local_context
+from .sentences import mask
 from .speakers import classify_np
 
 
@@ -26,8 +27,9 @@ def attribute(text, spans, quoted=None):
     """
     mentions = Mentions(text, quoted if quoted is not None else [(s.open, s.close) for s in spans])
     masked = _mask_quotes(text, quoted if quoted is not None else [(s.open, s.close) for s in spans])
+    neighbours = by_paragraph(spans)  # local_context looks only at a span's own paragraph
     for span in spans:
-        found = in_sentence(text, masked, span, spans, mentions)
+        found = in_sentence(text, masked, span, neighbours[span.paragraph], mentions)
         if found:
             span.speaker, span.attribution = found
             mentions.record(span.open, span.speaker)
@@ -36,12 +38,10 @@ def attribute(text, spans, quoted=None):
 
 def _mask_quotes(text, quoted):
     """The text with quote interiors blanked, so names inside quotes are never speakers."""
-    chars = list(text)
-    for start, end in quoted:
-        for i in range(start, min(end, len(chars))):
-            if not chars[i].isspace():
-                chars[i] = "_"
-    return "".join(chars)
+    return mask(text, [(start, min(end, len(text))) for start, end in quoted], lambda part: _NOT_SPACE.sub("_", part))
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 # ---- the sentence ------------------------------------------------------
@@ -58,7 +58,7 @@ def in_sentence(text, masked, span, spans, mentions):
         np_start, np_end, clause_end = (a0 + x for x in after)
         np = masked[np_start:np_end]
         speaker = classify_np(np, np_start, mentions)
-        described = re.match(r"(?:the|a|an|one|another)\s", np.strip(), re.I)
+        described = _IN_SENTENCE_RE1.match(np.strip())
         if speaker is None and described and np.strip().lower() not in PRONOUNS:
             speaker = Speaker(None, None)  # the text names someone we cannot resolve: say nobody
         if speaker:
@@ -101,7 +101,7 @@ def _according_to(masked, span, mentions):
         return None
     np_end = match.end() + np_extent(masked[match.end():end])
     comma = masked.find(",", match.end(), np_end)
-    if comma != -1 and not re.match(r",\s+(?:an?|the|who)\s", masked[comma:np_end]):
+    if comma != -1 and not _ACCORDING_TO_RE1.match(masked[comma:np_end]):
         np_end = comma  # "according to Microsoft's own communications, their product…"
     np_start = match.end() + len(masked[match.end():np_end]) - len(masked[match.end():np_end].lstrip())
     speaker = classify_np(masked[np_start:np_end], np_start, mentions)
@@ -122,14 +122,44 @@ def _trailing(masked, start, end, mentions):
 def _from_document(text, masked, spans, mentions):
     """Speakers for quotes whose sentence names nobody, from the quotes around them."""
     _chains(spans)
+    document = _Document(text, spans)
     for index, span in enumerate(spans):
         if span.speaker is not None:
             continue
         for rule in (_split_quote, _colon_lead_in, _same_words, _previous_paragraph, _next_sentence):
-            found = rule(text, masked, spans, index, mentions)
+            found = rule(text, masked, spans, index, mentions, document)
             if found:
                 span.speaker, span.attribution = found
                 break
+
+
+class _Document:
+    """Indexes over the quoted spans, built once so each rule looks only at the spans it
+    concerns: the spans of each paragraph, and which spans hold each run of three words."""
+
+    def __init__(self, text, spans):
+        self.text = text
+        self.spans = spans
+        self.paragraphs = {}   # paragraph -> [(index, span)] in order
+        for index, span in enumerate(spans):
+            self.paragraphs.setdefault(span.paragraph, []).append((index, span))
+        self._words = None
+        self._trigrams = None
+
+    def words(self, index):
+        if self._words is None:
+            self._words = [_words(self.text[s.start:s.end]) for s in self.spans]
+        return self._words[index]
+
+    def holding(self, needle):
+        """Indexes, in order, of the spans whose words may hold ``needle`` (3 words or more)."""
+        if self._trigrams is None:
+            self._trigrams = {}
+            for index in range(len(self.spans)):
+                words = self.words(index)
+                for key in set(zip(words, words[1:], words[2:])):
+                    self._trigrams.setdefault(key, []).append(index)
+        return self._trigrams.get(tuple(needle[:3]), ())
 
 
 def _chains(spans):
@@ -148,7 +178,7 @@ def _chains(spans):
         group = [span] if span is not None else []
 
 
-def _split_quote(text, masked, spans, index, mentions):
+def _split_quote(text, masked, spans, index, mentions, document=None):
     """“A,” she said. “B.”: the neighbouring quote in the paragraph lends its speaker."""
     span = spans[index]
     if span.partial:
@@ -162,38 +192,42 @@ def _split_quote(text, masked, spans, index, mentions):
     return None
 
 
-def _colon_lead_in(text, masked, spans, index, mentions):
+def _colon_lead_in(text, masked, spans, index, mentions, document=None):
     """"Roberts said in a statement:" then the quote on its own."""
     span = spans[index]
-    before = masked[:span.open].rstrip()
-    if not before.endswith(":"):
+    end = span.open  # the end of masked[:span.open].rstrip(), without copying what is before
+    while end > 0 and masked[end - 1].isspace():
+        end -= 1
+    if masked[end - 1:end] != ":":
         return None
-    sentence_start = max(before.rfind("\n"), before.rfind(". ")) + 1
-    found = parse_before(masked, sentence_start, len(before), mentions)
-    subject = None if found else clause_subject(masked[sentence_start:len(before)])
+    sentence_start = max(masked.rfind("\n", 0, end), masked.rfind(". ", 0, end)) + 1
+    found = parse_before(masked, sentence_start, end, mentions)
+    subject = None if found else clause_subject(masked[sentence_start:end])
     if subject:  # "Organizers issued the following statement:"
         np_start = sentence_start + subject[0]
         speaker = classify_np(masked[np_start:sentence_start + subject[1]], np_start, mentions)
-        found = (speaker, (np_start, len(before))) if speaker else None
+        found = (speaker, (np_start, end)) if speaker else None
     return found
 
 
-def _same_words(text, masked, spans, index, mentions):
+def _same_words(text, masked, spans, index, mentions, document=None):
     """A headline or pull quote repeats words quoted, and attributed, elsewhere."""
+    document = document or _Document(text, spans)
     span = spans[index]
-    words = _words(text[span.start:span.end])
+    words = document.words(index)
     if len(words) < 3:  # "a lot" recurs by chance; three words in the same order rarely do
         return None
-    for other in spans:
+    for other_index in document.holding(words):  # the spans holding its first three words
+        other = spans[other_index]
         if other is span or other.speaker is None:
             continue
-        if _contains(_words(text[other.start:other.end]), words):
+        if _contains(document.words(other_index), words):
             return other.speaker, other.attribution
     return None
 
 
 def _words(quoted):
-    return re.findall(r"\w+", quoted.casefold())
+    return _WORDS_RE1.findall(quoted.casefold())
 
 
 def _contains(haystack, needle):
@@ -201,12 +235,13 @@ def _contains(haystack, needle):
     return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _previous_paragraph(text, masked, spans, index, mentions):
+def _previous_paragraph(text, masked, spans, index, mentions, document=None):
     """A quote opening its paragraph continues the speaker of the paragraph before."""
+    document = document or _Document(text, spans)
     span = spans[index]
     if span.partial or masked[max(0, span.open - 1):span.open] not in ("", "\n"):
         return None
-    before = [s for s in spans[:index] if s.paragraph == span.paragraph - 1]
+    before = [s for i, s in document.paragraphs.get(span.paragraph - 1, ()) if i < index]
     if before and before[-1].speaker is not None and before[-1].speaker.name:
         return before[-1].speaker, before[-1].attribution
     para_start = masked.rfind("\n", 0, max(0, span.open - 1))
@@ -219,7 +254,7 @@ def _previous_paragraph(text, masked, spans, index, mentions):
     return None
 
 
-def _next_sentence(text, masked, spans, index, mentions):
+def _next_sentence(text, masked, spans, index, mentions, document=None):
     """A quote on its own, then the sentence that names who said it:
     "Jonah Feld, a software engineer…, said…" or "That was how Senator X opened…"."""
     span = spans[index]
@@ -229,12 +264,11 @@ def _next_sentence(text, masked, spans, index, mentions):
     gap = len(rest) - len(rest.lstrip())
     if "\n" in rest[:gap] and masked[max(0, span.open - 1):span.open] not in ("", "\n"):
         return None  # only a quote standing alone may take the next paragraph's speaker
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n", rest[gap:], maxsplit=1)[0]
+    sentence = _NEXT_SENTENCE_RE2.split(rest[gap:], maxsplit=1)[0]
     start = span.close + gap
-    that = re.match(r"(?:That|This|Those|These|So)\s+(?:was|were|is|are|said)\s+"
-                    r"(?:how|what|the words of|the message from)?\s*", sentence)
+    that = _NEXT_SENTENCE_RE1.match(sentence)
     if that:
-        np = re.split(r"\s+(?=[a-z]+(?:ed|s)\b)", sentence[that.end():].split(",")[0])[0]
+        np = _NEXT_SENTENCE_RE3.split(sentence[that.end():].split(",")[0])[0]
         found = classify_np(np, start + that.end(), mentions)  # "… Marisol Quintero opened the session"
     else:
         verb = REPORTING_VERB.search(sentence)
@@ -243,3 +277,13 @@ def _next_sentence(text, masked, spans, index, mentions):
     if found and found.kind == "person" and found.name:
         return found, (start, start + len(sentence))
     return None
+
+
+# Patterns of the functions above, compiled once.
+_IN_SENTENCE_RE1 = re.compile(r"(?:the|a|an|one|another)\s", re.I)
+_ACCORDING_TO_RE1 = re.compile(r",\s+(?:an?|the|who)\s")
+_WORDS_RE1 = re.compile(r"\w+")
+_NEXT_SENTENCE_RE1 = re.compile(r"(?:That|This|Those|These|So)\s+(?:was|were|is|are|said)\s+"
+                    r"(?:how|what|the words of|the message from)?\s*")
+_NEXT_SENTENCE_RE2 = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
+_NEXT_SENTENCE_RE3 = re.compile(r"\s+(?=[a-z]+(?:ed|s)\b)")

@@ -13,9 +13,10 @@ quotes.
 import re
 
 from .clauses import clause_subject, main_clause, subject_before
-from .lexicon import DOC_NOUNS
-from .mentions import Mentions
+from .lexicon import DOC_NOUNS, word_alternation
+from .mentions import LastMatches, Mentions
 from .quotes import ACCORDING_TO, REPORTING_VERBS, find_spans
+from .sentences import mask
 from .speakers import classify_np
 
 # Reporting verbs that assert. Directives ("urged"), labels ("called") and acts
@@ -30,11 +31,11 @@ _EVIDENCE_VERBS = set("found finds shows showed indicates indicated revealed rev
                       "estimates concluded concludes".split())
 ASSERTING_VERBS = (set(REPORTING_VERBS) - _NOT_ASSERTING) | _EVIDENCE_VERBS | {"calls"}
 _ASSERTING = sorted(ASSERTING_VERBS, key=len, reverse=True)
-_ASSERT_VERB = re.compile(r"\b(?:%s)\b" % "|".join(_ASSERTING))
+_ASSERT_VERB = re.compile(r"\b(?:%s)\b" % word_alternation(_ASSERTING))
 # A reporting tag after the claim: "…, Haddad said." / "…, the report said." / "…, organizers said, …".
 _TAG = re.compile(r",\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+)?|he|she|they|it|"
                   r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|[a-z]+)\s+(?:%s)\s*(?:[.,;]|$)"
-                  % "|".join(_ASSERTING))
+                  % word_alternation(_ASSERTING))
 # Verbs that put a label on something ("Okafor called the program …"): a judgement
 # by a person, but a source when a document does it ("the brochure calls …").
 LABEL_VERBS = set("call calls called dubbed branded labeled labelled termed".split())
@@ -46,12 +47,12 @@ class ClaimSources:
     def __init__(self, text):
         self.text = text
         quoted = [(span.open, span.close) for span in find_spans(text)]
-        chars = list(text)
-        for open_, close in quoted:  # names inside quotation marks never make a claim
-            chars[open_:close] = ["_" if not c.isspace() else c for c in text[open_:close]]
-        self.masked = "".join(chars)
+        # Names inside quotation marks never make a claim; spaces stay.
+        self.masked = mask(text, quoted, lambda part: _NOT_SPACE.sub("_", part))
         self.mentions = Mentions(text, quoted)
         self.footnotes = _footnotes(text)
+        self._definites = {}   # noun -> LastMatches over the masked text
+        self._acronyms = {}    # acronym -> its expansion
 
     def attribute(self, start, end, note):
         """Who the document says makes the claim in ``text[start:end]``; None for the document."""
@@ -64,7 +65,7 @@ class ClaimSources:
         match = ACCORDING_TO.search(self.masked, start, end)
         if not match:
             return None
-        phrase = re.match(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)", self.masked[match.end():end])
+        phrase = _ACCORDING_TO_RE1.match(self.masked[match.end():end])
         return self._name(phrase.group(1), match.end() + phrase.start(1)) if phrase else None
 
     def _reporting_verb(self, start, end):
@@ -72,7 +73,7 @@ class ClaimSources:
         sentence = self.masked[start:end]
         clause = start + len(sentence) - len(main_clause(sentence))
         for verb in _ASSERT_VERB.finditer(self.masked, clause, end):
-            if verb.group() in _EVIDENCE_VERBS and not re.match(r"\s+that\b", self.masked[verb.end():end]):
+            if verb.group() in _EVIDENCE_VERBS and not _REPORTING_VERB_RE1.match(self.masked[verb.end():end]):
                 continue  # "It finds routines" reports nothing; "the report found that …" does
             before = self.masked[clause:verb.start()]
             if verb.group() == "added" and self.masked.startswith(" to ", verb.end()):
@@ -95,37 +96,46 @@ class ClaimSources:
         if named:
             return named
         words = phrase.split()
-        if words and words[-1].lower() in DOC_NOUNS and not re.search(r"[A-Z]", phrase):
+        if words and words[-1].lower() in DOC_NOUNS and not _NAME_RE1.search(phrase):
             return None  # "a new study", "the office release": whose, the sentence does not say
         speaker = classify_np(phrase, offset, self.mentions)
         if speaker is None or not speaker.name:
             return None
-        if speaker.kind == "group" and not re.search(r"[A-Z]", speaker.name):
+        if speaker.kind == "group" and not _NAME_RE1.search(speaker.name):
             return None
-        return _expand_acronym(self.text, speaker.name)
+        if speaker.name not in self._acronyms:
+            self._acronyms[speaker.name] = _expand_acronym(self.text, speaker.name)
+        return self._acronyms[speaker.name]
 
     def _definite(self, phrase, offset):
         """"the coalition" -> the last name before it that ends in that noun ("Drop the Dragnet coalition")."""
-        match = re.fullmatch(r"\s*(?:the|its|their)\s+([a-z]+)\s*", phrase, re.I)
+        match = _DEFINITE_RE1.fullmatch(phrase)
         if not match:
             return None
-        noun = re.escape(match.group(1))
-        name = r"\b([A-Z][\w’'-]*(?:\s+(?:(?:the|of|for|and)\s+)*[A-Z][\w’'-]*)+\s+(?i:%s))\b" % noun
-        names = re.findall(name, self.masked[:offset])
-        return re.sub(r"^The\s+", "", names[-1]) if names else None
+        noun = match.group(1)
+        if noun not in self._definites:
+            name = r"\b([A-Z][\w’'-]*(?:\s+(?:(?:the|of|for|and)\s+)*[A-Z][\w’'-]*)+\s+(?i:%s))\b" % re.escape(noun)
+            # The pattern reads only spaces, word characters and ’ ' -: any other character
+            # ends every attempt; every match holds the noun (see LastMatches).
+            self._definites[noun] = LastMatches(self.masked, re.compile(name), r"[^\s\w’'\-]",
+                                                re.compile(re.escape(noun), re.I), lambda found: found.group(1))
+        last = self._definites[noun].last(offset)  # the last such name in self.masked[:offset]
+        return _DEFINITE_RE2.sub("", last) if last is not None else None
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _subject(before):
     """(start, end) in ``before`` of the subject a following verb belongs to, if it opens the clause."""
-    if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$|\b(?:who|that|which)\s+(?:\w+\s+)?$",
-                 before):
+    if _SUBJECT_RE1.search(before):
         return None  # passive "was reported"; relative "a coalition that says"
     found = subject_before(before)
     if found and found[0] == 0:
         return found
-    if found and re.fullmatch(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", before[:found[0]], re.I):
+    if found and _SUBJECT_RE3.fullmatch(before[:found[0]]):
         return 0, found[1]  # "A recent report by The New York Times found"
-    if re.search(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$", before):
+    if _SUBJECT_RE2.search(before):
         found = clause_subject(before)  # "The coalition welcomed the pause but said"
         return found if found and found[0] == 0 else None
     return None
@@ -143,9 +153,9 @@ def _expand_acronym(text, name):
     ("Chinese CDC"), so it leaves "DTS" as it is here ("Vellmont" is neither),
     and it also lengthens names that are not acronyms ("Halvorsen").
     """
-    if not re.fullmatch(r"[A-Z]{2,6}", name):
+    if not _EXPAND_ACRONYM_RE1.fullmatch(name):
         return name
-    match = re.search(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(" + name + r"\)", text)
+    match = _defined_before(text, name)
     if not match:
         return name
     words = match.group(1).split()
@@ -156,9 +166,46 @@ def _expand_acronym(text, name):
     return name
 
 
+def _defined_before(text, name):
+    """``re.search(r"((?:[A-Z]…\\s+…){1,8})\\(NAME\\)", text)`` read only around each "(NAME)".
+
+    A match is a run of word characters, & ’ ' - and spaces, then "(NAME)": it cannot
+    cross an earlier "(", so the first match ends at the first "(NAME)" that has one, and
+    starts after the last character before it that such a run cannot hold.
+    """
+    pattern = re.compile(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8})\(" + name + r"\)")
+    mark = "(" + name + ")"
+    at = text.find(mark)
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isspace() or _RUN_CHAR.match(text[start - 1])):
+            start -= 1
+        match = pattern.search(text, start, at + len(mark))
+        if match:
+            return match
+        at = text.find(mark, at + 1)
+    return None
+
+
+_RUN_CHAR = re.compile(r"[\w&’'-]")
+
+
 def _footnotes(text):
     """{number: source} from citation notes such as "1. “Title,” The Nation, June 27, 2018"."""
     notes = {}
-    for line in re.finditer(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", text, re.M):
+    for line in _FOOTNOTES_RE1.finditer(text):
         notes[line.group(1)] = line.group(2).strip(" .:;")
     return notes
+
+
+# Patterns of the functions above, compiled once.
+_SUBJECT_RE1 = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$|\b(?:who|that|which)\s+(?:\w+\s+)?$")
+_SUBJECT_RE2 = re.compile(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$")
+_SUBJECT_RE3 = re.compile(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", re.I)
+_EXPAND_ACRONYM_RE1 = re.compile(r"[A-Z]{2,6}")
+_FOOTNOTES_RE1 = re.compile(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", re.M)
+_ACCORDING_TO_RE1 = re.compile(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)")
+_REPORTING_VERB_RE1 = re.compile(r"\s+that\b")
+_NAME_RE1 = re.compile(r"[A-Z]")
+_DEFINITE_RE1 = re.compile(r"\s*(?:the|its|their)\s+([a-z]+)\s*", re.I)
+_DEFINITE_RE2 = re.compile(r"^The\s+")

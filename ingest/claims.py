@@ -9,6 +9,7 @@ then name who the document says makes the claim (``claim_sources``).
 Pure regex and word lists: no parser, so the rules read shapes ("X said
 that …", "we demand …") rather than trees, and err on the side of a claim.
 """
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 from .claim_sources import ASSERTING_VERBS, LABEL_VERBS, ClaimSources
 from .clauses import LEAD_WORDS, OPEN_MARKS, main_clause
 from .dates import MONTHS
-from .lexicon import DOC_NOUNS
-from .sentences import paragraph_spans, sentence_spans
+from .lexicon import DOC_NOUNS, word_alternation
+from .sentences import mask, paragraph_spans, sentence_spans
 
 _DEBUG = os.environ.get("CAMPAIGN_KB_DEBUG") == "1"
 
@@ -51,6 +52,7 @@ def _words(text):
 _DIRECTIVE = _words("asking urging calling demanding recommends recommended recommend advises advised ask "
                     "urge demand want hope need wish")
 _OPINION = _words("think believe feel guess suppose hope want")
+_ASKING = _DIRECTIVE | _OPINION
 _FUTURE = re.compile(r"\b(?:will|would|won['’]t|shall)\b|['’]ll\b")
 # First words of commands ("Sign the petition", "Tell Microsoft …").
 _IMPERATIVES = _words("""sign tell join click read see learn watch share donate help stop drop end cancel
@@ -75,6 +77,7 @@ _IRREGULAR_PAST = _words("""began became brought bought built came chose drove f
 grew held kept knew led left lost made meant met paid put ran said saw sent set sold spent spoke stood
 struck took taught told thought understood went won wrote rose sought drew withdrew""")
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|ne|un|ught|ung|ept|elt|old|ilt|ent|ound|ade|ook|one)$")
+_EVALUATIVE_TEXT = re.compile(word_alternation(_EVALUATIVE))  # searched in lower case
 # Articles and possessives: a verb-shaped word after one is an adjective ("the signed letter").
 _DETERMINERS = _words("the a an its their his her our your my every each no any some so-called")
 _PREPOSITIONS = _words("of for in on at with by from to into about over under after before during "
@@ -100,6 +103,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)][.!?”\"’])(?:\[(\d{1,2})\]|(\d{1,
 _ABBREVIATION_END = re.compile(r"\b(?:U\.S|U\.K|D\.C|a\.m|p\.m)\.(?=\s+(?:The|Since|But|And|In|On|It|He|She|"
                                r"They|We|This|That|A|An|Its|Their|After|When)\s)")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_ABBREVIATED_STOP = re.compile(r"U\.S\.|U\.K\.|D\.C\.|a\.m\.|p\.m\.")  # what _ABBREVIATION_END needs
 _CLOSE_MARKS = "“”\"«»„ \t,;:—–-"
 
 
@@ -124,9 +128,10 @@ def extract_claims(text, quotes=(), figures=()):
 def _extract(text, quotes, figures):
     sources = ClaimSources(text)
     claims = []
+    within = _Within(figures)
     for unit in _units(text, quotes):
         start, end, note = _trim(text, unit)
-        inside = [(f.start, f.end) for f in figures if start <= f.start and f.end <= end]
+        inside = [(f.start, f.end) for f in within.inside(start, end)]
         # Words inside quotation marks are someone's: they neither make nor break the writer's sentence.
         plain = text[start:end] if unit.quoted else sources.masked[start:end]
         if end - start < 12 or not _is_claim(text[start:end], plain, unit, bool(inside)):
@@ -143,24 +148,96 @@ def _units(text, quotes):
     sentence holding one yields only the quoted part. Partial quotes stay in
     their sentence: "X called it “a dragnet”" is the writer's sentence.
     """
-    full = [q for q in quotes if not q.partial]
+    full = _Within([q for q in quotes if not q.partial])
     lines = set(paragraph_spans(text))
+    names = _MidSentenceNames(text)
     for start, end in _sentences(text, [q for q in quotes if q.partial]):
-        inside = [q for q in full if q.start < end and start < q.end]
+        inside = full.overlapping(start, end)
         if not inside:
             closed = text[end - 1] in ".!?:;\"”’)]"
             yield _Unit(start, end, headline=(start, end) in lines and not closed)
         for quote in inside:
             unit = _Unit(max(start, quote.start), min(end, quote.end), quote.speaker, quoted=True)
-            unit.proper_subject = _opens_on_name(text, text[unit.start:unit.end])
+            unit.proper_subject = _opens_on_name(text, text[unit.start:unit.end], names)
             yield unit
 
 
-def _opens_on_name(text, sentence):
+class _Within:
+    """Records with ``start``/``end`` (quotes, figures), found by the range they fall in
+    without reading the others: sorted by start, with the running maximum of their ends.
+    Answers list the records in the order they were given."""
+
+    def __init__(self, records):
+        self.order = sorted(range(len(records)), key=lambda i: records[i].start)
+        self.records = records
+        self.starts = [records[i].start for i in self.order]
+        self.reach, furthest = [], None
+        for i in self.order:
+            furthest = records[i].end if furthest is None or records[i].end > furthest else furthest
+            self.reach.append(furthest)
+
+    def inside(self, start, end):
+        """Records with ``start <= r.start and r.end <= end``."""
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_right(self.starts, end)
+        found = [i for i in self.order[low:high] if self.records[i].end <= end]
+        return [self.records[i] for i in sorted(found)]
+
+    def overlapping(self, start, end):
+        """Records with ``r.start < end and start < r.end``."""
+        found = []
+        index = bisect.bisect_left(self.starts, end) - 1
+        while index >= 0 and self.reach[index] > start:
+            if self.records[self.order[index]].end > start:
+                found.append(self.order[index])
+            index -= 1
+        return [self.records[i] for i in sorted(found)]
+
+
+class _MidSentenceNames:
+    """Does ``re.search(r"[a-z,;] WORD\\b", text)`` match, for capitalised words, asked
+    once per word: only where " " and the word's first run of word characters occur."""
+
+    def __init__(self, text):
+        self.text = text
+        self.answers = {}
+
+    def printed(self, word):
+        """``re.search(r"[a-z,;] %s\\b" % re.escape(word), text)`` for a word opening on A-Z."""
+        if word not in self.answers:
+            text = self.text
+            run = _WORD_RUN.match(word)
+            needle = " " + run.group() if run else None
+            at = text.find(needle) if needle else -1
+            found = False
+            while at >= 0:
+                end = at + 1 + len(word)
+                if text[at - 1:at] in _LOWER_OR_COMMA and text.startswith(word, at + 1) \
+                        and _is_word_char(word[-1]) != _is_word_char(text[end:end + 1]):  # \b after it
+                    found = True
+                    break
+                at = text.find(needle, at + 1)
+            self.answers[word] = found
+        return self.answers[word]
+
+
+_WORD_RUN = re.compile(r"\w+")
+_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _is_word_char(char):
+    """Does ``char`` (one character, or "" past the text's end) match ``\\w``?"""
+    return char.isalnum() or char == "_"
+
+
+def _opens_on_name(text, sentence, names=None):
     """Does the clause open on a name ("Nadella has tried …")? A name is capitalised mid-sentence too."""
     first = _WORD.search(main_clause(sentence))
-    return bool(first) and first.group()[0].isupper() and first.group() != "I" and bool(
-        re.search(r"[a-z,;] %s\b" % re.escape(first.group()), text))
+    if not (bool(first) and first.group()[0].isupper() and first.group() != "I"):
+        return False
+    if names is None or not "A" <= first.group()[0] <= "Z":
+        return bool(re.search(r"[a-z,;] %s\b" % re.escape(first.group()), text))
+    return names.printed(first.group())
 
 
 def _sentences(text, partial):
@@ -170,16 +247,22 @@ def _sentences(text, partial):
     finds routines,”) without ending the writer's sentence; only its last
     character may end it.
     """
-    chars = list(text)
-    for quote in partial:
-        for i in range(quote.start, max(quote.start, quote.end - 1)):
-            if not chars[i].isspace():
-                chars[i] = "x"
+    ranges = [(quote.start, max(quote.start, quote.end - 1)) for quote in partial]
+    if all(0 <= start and end <= len(text) for start, end in ranges):
+        masked = mask(text, ranges, lambda part: _NOT_SPACE.sub("x", part))  # spaces stay
+    else:  # offsets outside the text (not extract_quotes'): as the character-by-character loop did
+        chars = list(text)
+        for start, end in ranges:
+            for i in range(start, end):
+                if not chars[i].isspace():
+                    chars[i] = "x"
+        masked = "".join(chars)
     spans = []
-    for start, end in sentence_spans("".join(chars)):
-        for stop in _ABBREVIATION_END.finditer(text, start, end):
-            spans.append((start, stop.end()))
-            start = stop.end() + 1
+    for start, end in sentence_spans(masked):
+        if _ABBREVIATED_STOP.search(text, start, end):  # no "U.S.", no end inside
+            for stop in _ABBREVIATION_END.finditer(text, start, end):
+                spans.append((start, stop.end()))
+                start = stop.end() + 1
         spans.append((start, end))
     return spans
 
@@ -196,7 +279,7 @@ def _trim(text, unit):
     dateline = _DATELINE.match(text, start, end)
     if dateline and (start == 0 or text[start - 1] == "\n"):
         start = dateline.end()  # "LARKSPUR, Vellmont — The coalition …"
-    note = _FOOTNOTE_MARK.search(text, start, end)
+    note = _FOOTNOTE_MARK.search(text, max(start, end - 6), end)  # it ends the unit: 4 characters at most
     if note:
         return start, note.start(), note.group(1) or note.group(2)
     return start, end, None
@@ -220,23 +303,27 @@ def _main_verb(sentence):
     have lost …") is skipped: after "who/that/which" only an auxiliary or a
     verb past the next comma counts.
     """
-    clause = main_clause(re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "_" * len(m.group()), sentence))
+    if "“" in sentence or '"' in sentence:
+        sentence = _QUOTED.sub(lambda m: "_" * len(m.group()), sentence)
+    clause = main_clause(sentence)
     tokens = list(_WORD.finditer(clause))
     words = [t.group() for t in tokens]
+    lows = [word.lower() for word in words]
     relative = False
     for i, word in enumerate(words):
-        prev = words[i - 1].lower() if i else ""
+        prev = lows[i - 1] if i else ""
         relative = relative or prev in ("who", "that", "which", "whose", "whom") and i > 1
-        after_comma = i and "," in clause[tokens[i - 1].end():tokens[i].start()]
-        aux = _auxiliary(word.lower())
+        aux = _AUX_KIND.get(lows[i]) or _auxiliary(lows[i])
         if aux:
             return _read_aux(aux, words, i, clause[tokens[i].end():])
-        if relative and not after_comma or not i:
-            continue
-        kind = _simple_verb(word, words[i - 1], words[i - 2].lower() if i > 1 else "",
-                            words[i + 1].lower() if i + 1 < len(words) else "")
+        if not i or relative and "," not in clause[tokens[i - 1].end():tokens[i].start()]:
+            continue  # the first word, or a word inside a relative clause not past a comma
+        if prev in _DETERMINERS or prev in _PREPOSITIONS or not word[0].islower() or "-" in word:
+            continue  # as _simple_verb answers: no verb after an article, or capitalised
+        kind = _simple_verb(word, words[i - 1], lows[i - 2] if i > 1 else "",
+                            lows[i + 1] if i + 1 < len(words) else "")
         if kind:
-            return _Verb(kind, kind == "past", prev == "never", words[0].lower(), prev, word.lower(),
+            return _Verb(kind, kind == "past", prev == "never", lows[0], prev, lows[i],
                          clause[tokens[i].end():])
     return None
 
@@ -245,8 +332,7 @@ def _auxiliary(low):
     """The kind of an auxiliary, modal or contracted one ("it’s", "we’ve"); None otherwise."""
     if low in _AUX_KIND:
         return _AUX_KIND[low]
-    contracted = re.fullmatch(r"(?:it|that|there|he|she|they|we|you|i|what|who|here)(['’](?:s|re|ve|ll|d|m))",
-                              low)
+    contracted = _CONTRACTED.fullmatch(low) if "'" in low or "’" in low else None
     if contracted:
         return _AUX_KIND.get(contracted.group(1), "hedge")  # 'd: would or had, read as a hedge
     return None
@@ -258,7 +344,7 @@ def _read_aux(kind, words, i, rest):
     after = [w for w in (w.lower() for w in words[i + 1:i + 5]) if not w.endswith("ly") and w not in _ADVERBS]
     nxt = after[0] if after else ""
     following = " ".join(words[i + 1:i + 3]).lower()
-    negated = bool(re.search(r"n['’]t$|^cannot$", low) or re.match(r"(?:not|never)\b(?! only)", following))
+    negated = bool(_NOT_SUFFIX.search(low) or _NOT_AFTER.match(following))
     if kind == "be":
         kind = "progressive" if nxt.endswith("ing") else "passive" if _is_participle(nxt) else "be"
         if nxt in ("expected", "set", "scheduled", "likely", "going") and after[1:2] == ["to"]:
@@ -298,7 +384,7 @@ def _simple_verb(word, before, prev2, nxt):
 
 def _is_claim(sentence, plain, unit, has_figure):
     """Is this unit checkable? Rejections first, then an anchor where one is needed."""
-    if len(_WORD.findall(sentence)) < 4 or sentence.startswith("["):
+    if _fewer_words(sentence, 4) or sentence.startswith("["):
         return False  # fragments, and editorial notes in brackets
     verb = _main_verb(plain)
     first = _WORD.search(plain)
@@ -313,11 +399,19 @@ def _is_claim(sentence, plain, unit, has_figure):
         return False
     if unit.headline:
         # "Activists push to end …" is a topic; "100,000 sign petition" a fact.
-        return has_figure and len(_WORD.findall(sentence)) >= 5
+        return has_figure and not _fewer_words(sentence, 5)
     if unit.quoted:
         # Speech is mostly opinion: keep its figures, dated events, and what a named actor did.
         event = verb.kind in ("past", "perfect", "progressive", "passive")
         return has_figure or dated or event and (unit.proper_subject or verb.past and anchored)
+    return True
+
+
+def _fewer_words(sentence, count):
+    """``len(_WORD.findall(sentence)) < count``, reading no further than needed."""
+    for found, _ in enumerate(_WORD.finditer(sentence), 1):
+        if found >= count:
+            return False
     return True
 
 
@@ -326,14 +420,14 @@ def _is_appeal(sentence, verb, has_figure):
     opener = _WORD.search(sentence).group().lower()
     if sentence.rstrip(_CLOSE_MARKS + "’'").endswith("?") or _is_command(sentence, opener) or opener == "if":
         return True
-    if re.search(r"\b(?:it|it['’]s|it is|now is)\s+(?:high\s+)?time\b|\bup to us\b", sentence, re.I):
+    if _may_hold(sentence, ("time", "up to us")) and _TIME_TO.search(sentence):
         return True
-    person = re.sub(r"['’].*$", "", verb.subject)  # "you’ve" -> "you"
-    addressed = re.match(r"\W*(?:\w+\s+)?you\b", sentence, re.I)
+    person = _CONTRACTION_TAIL.sub("", verb.subject)  # "you’ve" -> "you"
+    addressed = _ADDRESSED.match(sentence)
     if verb.kind == "obligation" or person in ("you", "your") or addressed:
         return True  # "You must …", "When you live here …": the reader is addressed
     if person in ("i", "we"):
-        asks = any(w.lower() in _DIRECTIVE | _OPINION for w in _WORD.findall(sentence))
+        asks = any(w.lower() in _ASKING for w in _WORD.findall(sentence))
         # "We demand …", "I’m calling on you …"; "We were told …" reports an event.
         return asks or verb.kind == "future" or not (verb.past or has_figure)
     if verb.lexical in _DIRECTIVE and not has_figure:
@@ -345,8 +439,7 @@ def _is_command(sentence, opener):
     """"Sign the petition", "Save $31 if …", "Get it at …": a bare verb opening on its object."""
     if opener in _IMPERATIVES:
         return True
-    shape = re.match(r"\W*[A-Z][a-z]+\s+(?:(?:the|a|an|your|our|my|it|them|us|up|this|these|some|any|all)\b"
-                     r"|\$|\d)", sentence)
+    shape = _COMMAND.match(sentence)
     return bool(shape) and opener not in _NOT_COMMANDS and not opener.endswith(("s", "ed", "ing", "ly"))
 
 
@@ -362,15 +455,42 @@ def _is_unfounded(plain, verb, has_figure, dated, anchored):
         return verb.kind == "ability" and not has_figure
     if verb.kind == "ability" or verb.negated and not verb.past or verb.subject == "there":
         return True
-    named = re.search(r"\b(?!I\b)[A-Z]", _before_relative(verb.rest))  # a name in the complement, not "I"
+    named = _NAME_NOT_I.search(_before_relative(verb.rest))  # a name in the complement, not "I"
     if verb.kind in ("be", "have") and (_evaluative(verb.rest) or not named):
         return True  # "The policy was cruel", "Feld is one of the few …"
-    return _evaluative(plain) and not re.search(r"\s[A-Z]", plain)
+    return _evaluative(plain) and not _SPACE_CAPITAL.search(plain)
 
 
 def _before_relative(text):
-    return re.split(r"\b(?:who|which|that|whose|where)\b", text)[0]
+    return _RELATIVE.split(text, maxsplit=1)[0]
 
 
 def _evaluative(text):
+    if not _EVALUATIVE_TEXT.search(text.lower()):
+        return False  # no judgement word even inside another: none among the words
     return any(word.lower() in _EVALUATIVE for word in _WORD.findall(text))
+
+
+def _may_hold(text, phrases):
+    """Might a case-blind pattern find one of these lower-case ASCII phrases in ``text``?
+    False only when none is in ``text.lower()``: a letter that IGNORECASE reads as an
+    ASCII letter lower-cases to it, but for "ı", "ſ" and "İ", which answer True."""
+    if "ı" in text or "ſ" in text or "İ" in text:
+        return True
+    low = text.lower()
+    return any(phrase in low for phrase in phrases)
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_CONTRACTED = re.compile(r"(?:it|that|there|he|she|they|we|you|i|what|who|here)(['’](?:s|re|ve|ll|d|m))")
+_NOT_SUFFIX = re.compile(r"n['’]t$|^cannot$")
+_NOT_AFTER = re.compile(r"(?:not|never)\b(?! only)")
+_TIME_TO = re.compile(r"\b(?:it|it['’]s|it is|now is)\s+(?:high\s+)?time\b|\bup to us\b", re.I)
+_CONTRACTION_TAIL = re.compile(r"['’].*$")
+_ADDRESSED = re.compile(r"\W*(?:\w+\s+)?you\b", re.I)
+_COMMAND = re.compile(r"\W*[A-Z][a-z]+\s+(?:(?:the|a|an|your|our|my|it|them|us|up|this|these|some|any|all)\b"
+                      r"|\$|\d)")
+_NAME_NOT_I = re.compile(r"\b(?!I\b)[A-Z]")
+_SPACE_CAPITAL = re.compile(r"\s[A-Z]")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose|where)\b")
+_NOT_SPACE = re.compile(r"\S")

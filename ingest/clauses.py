@@ -32,6 +32,10 @@ _RELATIONS = {"predecessor", "successor", "wife", "husband", "daughter", "son", 
               "brother", "sister", "partner", "colleague", "deputy", "boss", "lawyer", "attorney"}
 # What may sit inside a subject phrase read leftwards: "a spokesperson for the Foreign Office".
 _INNER = {"of", "for", "with", "from", "at", "to", "by"}
+_STOP_NOT_PRONOUN = CLAUSE_STOP - PRONOUNS
+_SPEAKING_NOUNS = GROUP_WORDS | BODY_NOUNS | SPOKES | DOC_NOUNS
+_NOT_NAMES_BUT_ARTICLES = NOT_NAMES - {"the", "a", "an"}
+_APPOSITIVE_STOP = CLAUSE_STOP - _INNER - {"and", "the", "in", "on"}
 # Leading adverbials end at the first comma: "In a statement, …", "Last week, …".
 LEAD_WORDS = set("""in on at during under after before since earlier later last amid despite as
 while of for inside outside additionally meanwhile every until following over with by when although
@@ -56,11 +60,10 @@ def parse_after(clause):
     skip = lead(clause)
     body = clause[skip:]
     end = len(clause.rstrip(" .,;"))
-    dash = re.match(r"[–—-]+\s*(?=[A-Z])", body)
+    dash = _DASH.match(body)
     if dash:
         return skip + dash.end(), end, end
-    first = re.match(r"(?:(?:also|then|later|once|again|previously)\s+)?("
-                     + REPORTING_VERB.pattern + r")\s+(?=\S)", body)
+    first = _VERB_FIRST.match(body)
     if first:
         np_text = body[first.end():first.end() + np_extent(body[first.end():])]
         if valid_subject(np_text):
@@ -70,24 +73,22 @@ def parse_after(clause):
     if not verb or verb.start() == 0:
         return None
     subject = strip_aux(body[:verb.start()])
-    as_tag = re.match(r"as\s+(?=\S)", subject)  # "…,” as Reed dubbed the combination
+    as_tag = _AS_TAG.match(subject)  # "…,” as Reed dubbed the combination
     if as_tag and len(subject.split()) <= 4:
         skip, subject = skip + as_tag.end(), subject[as_tag.end():]
     if verb.group() in ("read", "reads") and subject.split()[-1].lower() not in DOC_NOUNS:
         return None  # "the letter read" reports words; "X reads plates" does not
-    if not valid_subject(subject) or subject.split()[-1].lower() in CLAUSE_STOP - PRONOUNS:
+    if not valid_subject(subject) or subject.split()[-1].lower() in _STOP_NOT_PRONOUN:
         return None
     return skip, skip + len(subject), skip + verb.end()
 
 
 def np_extent(text):
     """Where the noun phrase after "said" stops ("in a statement", "on Monday", ", adding")."""
-    stop = re.search(r"\s(?:in an?|in his|in her|in their|on|during|via|per|according to|at a|at the|"
-                     r"when|while|after|before|as|because|referring|adding|noting|saying|who said)\b"
-                     r"|[;:!?](?:\s|$)|\s[–—]\s|,\s+(?:adding|noting|saying|referring|who said)\b", text)
+    stop = _NP_STOP.search(text)
     end = stop.start() if stop else len(text)
-    for dot in re.finditer(r"\.(?:\s|$)", text[:end]):
-        word = re.search(r"(\S+)$", text[:dot.start()])
+    for dot in _DOT.finditer(text[:end]):
+        word = _LAST_WORD.search(text[:dot.start()])
         if not word or not _abbreviation(word.group(1)):
             end = dot.start()
             break
@@ -96,7 +97,7 @@ def np_extent(text):
 
 def _abbreviation(word):
     """"U.S", "Jr", "A" before a full stop do not end a name."""
-    return bool(re.fullmatch(r"(?:[A-Z]\.?)+|" + _ABBREVIATIONS, word.strip("(")))
+    return bool(_ABBREVIATION.fullmatch(word.strip("(")))
 
 
 def strip_aux(text):
@@ -113,7 +114,7 @@ def valid_subject(subject):
     """Could this phrase be who spoke? A name, a pronoun, "a/the …", or a role with a name."""
     words = subject.split()
     if not words or len(words) > 30 or any(
-            re.search(r"[.!?]$", w) and not _abbreviation(w.rstrip(".")) for w in words[:-1]):
+            _SENTENCE_END.search(w) and not _abbreviation(w.rstrip(".")) for w in words[:-1]):
         return False
     first = words[0].lower()
     if first in PRONOUNS or first in DETERMINERS or words[0][0].isupper() or words[0][0].isdigit():
@@ -130,7 +131,7 @@ def valid_subject(subject):
 
 def is_passive(region, verb_start):
     """"was told": the subject before it did not say anything."""
-    return bool(re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", region[:verb_start]))
+    return bool(_PASSIVE.search(region[:verb_start]))
 
 
 def subject_before(text):
@@ -138,7 +139,7 @@ def subject_before(text):
     core = strip_aux(text)
     if core.endswith(","):
         return appositive_subject(core)
-    tokens = list(re.finditer(r"[\w.’'&-]+|[^\w\s]", core))
+    tokens = list(_TOKEN.finditer(core))
     start = None
     floor = max(-1, len(tokens) - 10)  # a subject of nine words at most
     for i in range(len(tokens) - 1, -1, -1):
@@ -146,18 +147,18 @@ def subject_before(text):
             break
         token = tokens[i].group()
         low = token.lower()
-        if not re.match(r"\w", token):
+        if not _WORD_START.match(token):
             break
         if low in DETERMINERS:
             start = tokens[i].start()
             if low == "the" and i > 0 and tokens[i - 1].group().lower() in _INNER \
-                    and re.match(r"the\s+[A-Z]", core[start:]) and _role_before(tokens[:i - 1]):
+                    and _THE_NAME.match(core, start) and _role_before(tokens[:i - 1]):
                 # "analyst Rosa Imani of the Brookings Institution said": a titled person's
                 # body; the person's own words get their nine words again.
                 floor = max(-1, i - 10)
                 continue
             break
-        if low in _INNER and start is not None and re.match(r"(?:the\s+)?[A-Z]", core[start:]):
+        if low in _INNER and start is not None and _MAYBE_THE_NAME.match(core, start):
             start = tokens[i].start()
             continue
         if low == "and" and start is not None and i > 0 and _joins_titles(tokens[i - 1].group(), core[start:]):
@@ -170,7 +171,7 @@ def subject_before(text):
             break
     if start is None:
         return None
-    while re.match(r"(?:of|for|with|from|at)\s", core[start:]):
+    while _LEADING_PREPOSITION.match(core, start):
         start = core.index(" ", start) + 1
     return (start, len(core)) if start < len(core) else None
 
@@ -182,7 +183,7 @@ def _role_before(tokens):
         word = token.group()
         if is_role_word(word):
             return True
-        if not re.match(r"\w", word) or word.lower() in CLAUSE_STOP:
+        if not _WORD_START.match(word) or word.lower() in CLAUSE_STOP:
             return False
     return False
 
@@ -194,20 +195,20 @@ def _joins_titles(before, after):
 
 def main_clause(sentence):
     """The main clause: past a leading adverbial ("In a statement, …") and a conjunction."""
-    opener = re.match(r"\s*([A-Za-z]+)(?:[^,]|,(?=\S)){0,120}?,\s+", sentence)
+    opener = _LEAD_OPENER.match(sentence) if "," in sentence else None  # it ends on a comma
     if opener and opener.group(1).lower() in LEAD_WORDS:
         sentence = sentence[opener.end():]
-    return re.sub(r"^(?:And|But|So|Yet|Or)\s+", "", sentence.lstrip(OPEN_MARKS))
+    return _CONJUNCTION.sub("", sentence.lstrip(OPEN_MARKS))
 
 
 def clause_subject(text):
     """The subject at the start of a clause, after any leading adverbial ("In a tweet, …")."""
     start = 0
-    opener = re.match(r"(?:[A-Z]\w*(?:\s+[\w’'-]+){0,8}?),\s+", text)
+    opener = _CLAUSE_OPENER.match(text) if "," in text else None  # it ends on a comma
     if opener and opener.group().split()[0].lower() in _OPENERS:
         start = opener.end()
     rest = text[start:]
-    tokens = re.findall(r"[\w.’'&-]+|[^\w\s]", rest)
+    tokens = _TOKEN.findall(rest)
     if not tokens:
         return None
     if tokens[0].lower() in PRONOUNS:
@@ -220,9 +221,9 @@ def clause_subject(text):
     if name and name.group().split()[0].lower() not in NOT_NAMES:
         # "China’s ambassador to Britain accused…": the owner's role is the subject.
         return start, start + name.end() + _owned_role(name.group(), rest[name.end():])
-    det = re.match(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(\w+)\b", rest, re.I)
-    if det and det.group(1).lower() in GROUP_WORDS | BODY_NOUNS | SPOKES | DOC_NOUNS:
-        by = re.match(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z][^,;]*", rest[det.end():])
+    det = _DETERMINED.match(rest)
+    if det and det.group(1).lower() in _SPEAKING_NOUNS:
+        by = _BY_BODY.match(rest[det.end():])
         return start, start + det.end() + (by.end() if by else 0)
     return None
 
@@ -231,8 +232,7 @@ def _owned_role(name, after):
     """Width of "ambassador to Britain" after "China’s", or 0."""
     if not name.endswith(("’s", "'s")):
         return 0
-    role = re.match(r"((?:\s+[a-z-]+){1,3}?)"
-                    r"(\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?(?=\s|$)", after)
+    role = _OWNED_ROLE_RE1.match(after)
     if not role or not is_role_word(role.group(1).split()[-1]):
         return 0
     return role.end()
@@ -245,21 +245,18 @@ def appositive_subject(core):
     comma closes: a name, or "the/a …" ("the People’s Daily, the mouthpiece…,");
     or the name that closes it ("his predecessor, Fiona Hill,").
     """
-    named = re.search(r"\b(?:his|her|their|its|the|[A-Z][\w’'-]*(?:’s|'s))\s+"
-                      r"(?:[a-z-]+\s+){0,2}([a-z-]+),\s+"
-                      r"([A-Z][^,]{1,40}),$", core)
+    named = _APPOSITIVE_SUBJECT_RE1.search(core)
     if named and is_role_word(named.group(1)) or named and named.group(1) in _RELATIONS:
         return named.start(2), named.end(2)
-    for boundary in re.finditer(r"(?:^|[,;:—–]\s+|\b(?:and|but|that|while|when|as)\s+)"
-                                r"(?=(?:the|a|an)\s|[A-ZÀ-ÖØ-Þ])", core):
+    for boundary in _APPOSITIVE_SUBJECT_RE2.finditer(core):
         start = boundary.end()
         head = core[start:].split(",")[0]
         words = head.split()
-        if not words or len(words) > 12 or words[0].lower() in NOT_NAMES - {"the", "a", "an"}:
+        if not words or len(words) > 12 or words[0].lower() in _NOT_NAMES_BUT_ARTICLES:
             continue
-        if any(w.lower() in CLAUSE_STOP - _INNER - {"and", "the", "in", "on"} for w in words[1:]):
+        if any(w.lower() in _APPOSITIVE_STOP for w in words[1:]):
             continue
-        named = re.search(r"[A-ZÀ-ÖØ-Þ]", head) or is_role_word(words[-1]) or words[-1].lower() in DOC_NOUNS
+        named = _APPOSITIVE_SUBJECT_RE3.search(head) or is_role_word(words[-1]) or words[-1].lower() in DOC_NOUNS
         if not named:
             continue
         if len(core) > len(head) + start + 1:
@@ -270,8 +267,43 @@ def appositive_subject(core):
 def trailing_tag(clause):
     """"…” mutually shared by Ukraine and the U.S., he warned." / "…, reports Wee.":
     (np start, np end, end) of a tag that ends the sentence."""
-    name = r"(he|she|they|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-    verb = r"(?:" + REPORTING_VERB.pattern + r")"
-    match = re.search(r",\s+" + name + r"\s+" + verb + r"\s*[.!?]?\s*$", clause) or re.search(
-        r",\s+" + verb + r"\s+" + name + r"\s*[.!?]?\s*$", clause)
+    match = _TAG_NAME_VERB.search(clause) or _TAG_VERB_NAME.search(clause)
     return (match.start(1), match.end(1), match.end()) if match else None
+
+
+_DASH = re.compile(r"[–—-]+\s*(?=[A-Z])")
+_VERB_FIRST = re.compile(r"(?:(?:also|then|later|once|again|previously)\s+)?(" + REPORTING_VERB.pattern + r")\s+(?=\S)")
+_AS_TAG = re.compile(r"as\s+(?=\S)")
+_NP_STOP = re.compile(r"\s(?:in an?|in his|in her|in their|on|during|via|per|according to|at a|at the|"
+                      r"when|while|after|before|as|because|referring|adding|noting|saying|who said)\b"
+                      r"|[;:!?](?:\s|$)|\s[–—]\s|,\s+(?:adding|noting|saying|referring|who said)\b")
+_DOT = re.compile(r"\.(?:\s|$)")
+_LAST_WORD = re.compile(r"(\S+)$")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+|" + _ABBREVIATIONS)
+_SENTENCE_END = re.compile(r"[.!?]$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
+_TOKEN = re.compile(r"[\w.’'&-]+|[^\w\s]")
+_WORD_START = re.compile(r"\w")
+_THE_NAME = re.compile(r"the\s+[A-Z]")
+_MAYBE_THE_NAME = re.compile(r"(?:the\s+)?[A-Z]")
+_LEADING_PREPOSITION = re.compile(r"(?:of|for|with|from|at)\s")
+_LEAD_OPENER = re.compile(r"\s*([A-Za-z]+)(?:[^,]|,(?=\S)){0,120}?,\s+")
+_CONJUNCTION = re.compile(r"^(?:And|But|So|Yet|Or)\s+")
+_CLAUSE_OPENER = re.compile(r"(?:[A-Z]\w*(?:\s+[\w’'-]+){0,8}?),\s+")
+_DETERMINED = re.compile(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(\w+)\b", re.I)
+_BY_BODY = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z][^,;]*")
+_TAG_SPEAKER = r"(he|she|they|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+_TAG_VERB = r"(?:" + REPORTING_VERB.pattern + r")"
+_TAG_NAME_VERB = re.compile(r",\s+" + _TAG_SPEAKER + r"\s+" + _TAG_VERB + r"\s*[.!?]?\s*$")
+_TAG_VERB_NAME = re.compile(r",\s+" + _TAG_VERB + r"\s+" + _TAG_SPEAKER + r"\s*[.!?]?\s*$")
+
+
+# Patterns of the functions above, compiled once.
+_OWNED_ROLE_RE1 = re.compile(r"((?:\s+[a-z-]+){1,3}?)"
+                    r"(\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?(?=\s|$)")
+_APPOSITIVE_SUBJECT_RE1 = re.compile(r"\b(?:his|her|their|its|the|[A-Z][\w’'-]*(?:’s|'s))\s+"
+                      r"(?:[a-z-]+\s+){0,2}([a-z-]+),\s+"
+                      r"([A-Z][^,]{1,40}),$")
+_APPOSITIVE_SUBJECT_RE2 = re.compile(r"(?:^|[,;:—–]\s+|\b(?:and|but|that|while|when|as)\s+)"
+                                r"(?=(?:the|a|an)\s|[A-ZÀ-ÖØ-Þ])")
+_APPOSITIVE_SUBJECT_RE3 = re.compile(r"[A-ZÀ-ÖØ-Þ]")

@@ -7,6 +7,7 @@ Enforcement" is one name because neither "Immigration" nor "Customs
 Enforcement" stands alone. ``resolve`` runs these passes in order and fills
 ``kind`` and ``expands`` on every piece.
 """
+import bisect
 import re
 from collections import Counter
 
@@ -221,7 +222,7 @@ def _self_evident(piece, evidence):
 def _known_words(piece, singles):
     """"Contract With ICE": the one-word names the body confirms inside an unconfirmed run."""
     found = []
-    for match in re.finditer(r"\S+", piece.text):
+    for match in _KNOWN_WORDS_RE1.finditer(piece.text):
         if match.group() in singles:
             word = Piece(piece.start + match.start(), piece.start + match.end(), match.group())
             word.kind = singles[match.group()]
@@ -254,6 +255,7 @@ def _expand(text, pieces, evidence):
     """Short forms the document spells out: a defined acronym, a surname, a body's first
     word ("Halvorsen"), a publication's noun ("the Ledger")."""
     people, firsts, lasts = {}, {}, {}
+    starts = {}  # surname -> the starts of people[surname] when in order
     for piece in pieces:
         words = piece.text.split()
         if piece.kind == PERSON and len(words) > 1:
@@ -262,7 +264,7 @@ def _expand(text, pieces, evidence):
             firsts.setdefault(words[0], Counter())[piece.text] += 1
             lasts.setdefault(words[-1], Counter())[piece.text] += 1
     for piece in pieces:
-        name = re.sub(r"^The ", "", piece.text)  # "The Ledger" is the short form "Ledger"
+        name = _EXPAND_RE1.sub("", piece.text)  # "The Ledger" is the short form "Ledger"
         if " " in name:
             continue
         definite = piece.article is not None or text[max(0, piece.start - 4):piece.start] == "the "
@@ -276,5 +278,17 @@ def _expand(text, pieces, evidence):
             piece.expands = lasts[name].most_common(1)[0][0]  # "the Ledger"
         elif piece.kind == PERSON and name in people:
             full = people[name]
-            before = [p for p in full if p.start < piece.start]
-            piece.expands = (before[-1] if before else full[0]).text
+            if name not in starts:
+                found = [p.start for p in full]
+                starts[name] = found if found == sorted(found) else None
+            if starts[name] is not None:  # in document order: the last one before is found by halving
+                index = bisect.bisect_left(starts[name], piece.start)
+                piece.expands = full[index - 1 if index else 0].text
+            else:
+                before = [p for p in full if p.start < piece.start]
+                piece.expands = (before[-1] if before else full[0]).text
+
+
+# Patterns of the functions above, compiled once.
+_KNOWN_WORDS_RE1 = re.compile(r"\S+")
+_EXPAND_RE1 = re.compile(r"^The ")

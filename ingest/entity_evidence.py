@@ -41,7 +41,14 @@ WERE = re.compile(r"\s+(?:have|are|were)\b")
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL_WORDS = FUNCTION_WORDS | {"its", "your", "our", "their"}
 _ACRONYM_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-_SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘'](?=[A-Z])([^‘’'\n]{2,60})[’'](?![\w’'])")
+# (?<![\w’'])[‘'](?=[A-Z]) …, the look-behind after the mark so that the scan can skip to marks.
+_SINGLE_QUOTED = re.compile(r"[‘'](?<![\w’'][‘'])(?=[A-Z])([^‘’'\n]{2,60})[’'](?![\w’'])")
+
+
+# Lower-case words and acronyms standing alone. What may not precede the first letter
+# is checked after it (a look-behind over both), so that the scan can skip to letters.
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[a-z’'-]*")       # (?<![\w’'-])[a-z][a-z’'-]*
+_ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z]{1,5}(?![\w.-])")  # (?<![\w.-])[A-Z]{2,6}(?![\w.-])
 
 
 class Evidence:
@@ -49,9 +56,9 @@ class Evidence:
 
     def __init__(self, text, spans):
         self.text = text
-        self.lower = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", text))
+        self.lower = set(_LOWER_WORD.findall(text))
         self.body, self.person, self.product, self.place = Counter(), Counter(), Counter(), Counter()
-        self.acronym_uses = Counter(re.findall(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])", text))
+        self.acronym_uses = Counter(_ACRONYM.findall(text))
         self.titles = self._title_ranges(spans)
         self._title_starts = [start for start, _ in self.titles]
         self.headlines = [(a, b) for a, b in paragraph_spans(text) if _is_headline(text[a:b])]
@@ -131,12 +138,16 @@ def _is_headline(line):
     lines ("Related Content"): their capitals prove nothing about names."""
     if line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 1:
         return False  # a sentence
-    words = _LINE_WORD.findall(line)
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised == len(content) and (len(words) >= 3 or len(line.split()) <= 2)
+    words = 0
+    content = False
+    for match in _LINE_WORD.finditer(line):
+        word = match.group()
+        words += 1
+        if word.lower() not in _SMALL_WORDS:
+            if not word[0].isupper():
+                return False  # a content word in lower case: prose, not a headline
+            content = True
+    return content and (words >= 3 or len(line.split()) <= 2)
 
 
 def _defined_name(text, paren, acronym):
@@ -145,7 +156,7 @@ def _defined_name(text, paren, acronym):
     -> "Department of Transit Safety"."""
     line_start = text.rfind("\n", 0, paren) + 1
     words = []
-    for match in reversed(list(re.finditer(r"[^\s,]+", text[max(line_start, paren - 160):paren]))):
+    for match in reversed(list(_DEFINED_NAME_RE1.finditer(text[max(line_start, paren - 160):paren]))):
         word = match.group()
         if not word[0].isupper() and word.lower() not in ("and", "of", "for", "the", "on", "&"):
             break
@@ -165,3 +176,6 @@ def _defined_name(text, paren, acronym):
             return start, words[-1][1]  # "NASA’s Volatiles … Rover (VIPER)": not the owner
     return None
 
+
+# Patterns of the functions above, compiled once.
+_DEFINED_NAME_RE1 = re.compile(r"[^\s,]+")

@@ -15,6 +15,7 @@ name, including those inside quotes, so this module scans the whole text:
    the body (``entity_document``).
 Names nobody vouches for (places, products, sentence openers) are left out.
 """
+import bisect
 import os
 import re
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from .entity_document import resolve
 from .entity_evidence import Evidence
 from .entity_runs import Piece, split_run
 from .lexicon import FUNCTION_WORDS, NOT_NAMES
-from .names import ORG_RUN
+from .names import org_runs
 from .quotes import find_spans
 
 # Development aid: CAMPAIGN_KB_DEBUG=1 lets extraction bugs raise instead of hiding.
@@ -91,7 +92,7 @@ def _candidates(text, evidence):
     """The pieces of every capitalised run outside quoted titles, URLs and shouted lines,
     plus the full names the document defines acronyms with."""
     pieces = []
-    for match in ORG_RUN.finditer(text):
+    for match in org_runs(text):
         run = match.group()
         start, end = match.span()
         if run in _SENTENCE_OPENERS or evidence.in_title(start) or _in_address(text, start, end):
@@ -102,8 +103,31 @@ def _candidates(text, evidence):
     defined = [Piece(start, end, text[start:end], "organization") for start, end in evidence.acronyms.values()]
     # A defined name replaces the pieces inside it ("Immigration, Customs, and Enforcement").
     if defined:
-        pieces = [p for p in pieces if not any(d.start <= p.start and p.end <= d.end for d in defined)]
+        inside = _Spans(defined)
+        pieces = [p for p in pieces if not inside.holds(p)]
     return sorted(pieces + defined, key=lambda p: (p.start, -p.end))
+
+
+class _Spans:
+    """Pieces sorted by start, with the running maximum of their ends, asked whether
+    one holds a given piece: only those starting at or before it can."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans, key=lambda d: d.start)
+        self.starts = [d.start for d in self.spans]
+        self.reach, furthest = [], None
+        for d in self.spans:
+            furthest = d.end if furthest is None or d.end > furthest else furthest
+            self.reach.append(furthest)
+
+    def holds(self, piece):
+        """``any(d.start <= piece.start and piece.end <= d.end for d in spans)``."""
+        index = bisect.bisect_right(self.starts, piece.start) - 1
+        while index >= 0 and self.reach[index] >= piece.end:
+            if self.spans[index].end >= piece.end:
+                return True
+            index -= 1
+        return False
 
 
 def _in_address(text, start, end):

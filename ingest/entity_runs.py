@@ -153,7 +153,7 @@ def _trim_front(text, words, evidence):
     while words:
         start, _, word = words[0]
         low = word.lower().rstrip(".")
-        rest = " ".join(w for _, _, w in words[1:])
+        rest = len(words) > 1  # " ".join(the words after it) is not empty
         if word in ("The", "the") and len(words) > 1:
             article = start if word == "The" else None
         elif low in HONORIFICS and len(words) > 1:
@@ -164,7 +164,7 @@ def _trim_front(text, words, evidence):
                 rest and is_demonym(word) and not _org_word_last(words)):
             pass  # "Sacramento-based McClatchy", "Afghan Taliban"
         elif low in NOT_NAMES or evidence.common(word, start) or evidence.starts_sentence(start) and (
-                rest.startswith("the ") or low.endswith(("ing", "ed"))):
+                len(words) > 2 and words[1][2] == "the" or low.endswith(("ing", "ed"))):  # "… the …"
             # "Tell Microsoft", "Cancel the DTS contract", "Staying on the Moon", "Ousted WeWork"
             # lose their first word; "Demand Progress", "Drop the Dragnet coalition" and
             # "Fight for the Future," are a body's whole name.

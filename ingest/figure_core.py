@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import numbers
-from .figure_filters import SP, is_inside_name, is_quoted_name, opens_sentence
+from .figure_filters import SP, digit_starts, is_inside_name, is_quoted_name, is_space, matches_at, opens_sentence
 from .figure_nouns import NP_STOP, NounPhrase, read_compound, read_measure, read_noun_phrase
 
 _MAG = numbers.MAGNITUDE
@@ -41,6 +41,55 @@ CORE = re.compile("|".join([
     r"(?P<twice>\btwice\b)",
     r"(?P<a_unit>\ban?\b)(?=%s+(?:year|decade|century|month|week|day|hour)\b)" % SP,
 ]), re.I)
+
+
+# Where a CORE match may start, besides digits: the words its patterns open on (in
+# lower case: CORE ignores case) and "a"/"an" before a space.
+_OPENING_WORDS = ({"multi-", "several", "twice", "hundred", "dozen"} | set(numbers.VAGUE)
+                  | set(numbers.CARDINAL_WORDS) | set(numbers.MAGNITUDES) | set(numbers.FRACTIONS))
+
+
+def _opening_words_pattern(words):
+    """``\\b(?:WORDS|an?[^\\S\\n])`` written letter first ("t(?<!\\w.)(?:en|wo|…)"), so that the
+    scan skips to those letters; the word boundary is checked after the first letter."""
+    by_letter = {}
+    for word in words | {"a"}:
+        by_letter.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for letter, rests in sorted(by_letter.items()):
+        rest = "|".join(sorted(r for r in rests if r)) if letter != "a" else r"n?[^\S\n]"
+        branches.append(re.escape(letter) + r"(?<!\w.)(?:" + rest + ")")
+    return "(?:" + "|".join(branches) + ")"
+
+
+assert not any(word.startswith("a") for word in _OPENING_WORDS)  # "a" opens only "a"/"an" + space
+_CORE_WORDS = re.compile(_opening_words_pattern(_OPENING_WORDS))
+_SYMBOL_ENDS = {symbol[-1] for symbol in numbers.CURRENCY_SYMBOLS}
+_SYMBOL_LENGTHS = sorted({len(symbol) for symbol in numbers.CURRENCY_SYMBOLS})
+_CODE_LENGTHS = {len(code) for code in numbers.CURRENCY_CODES}
+
+
+def core_matches(text):
+    """``list(CORE.finditer(text))``, trying CORE only where a match may start: on a
+    number (or the currency sign or code before it) and on the words CORE opens with."""
+    low = text.lower()
+    if "ſ" in low or "ı" in low:  # what IGNORECASE also reads as "s" and "i"
+        low = low.replace("ſ", "s").replace("ı", "i")
+    if len(low) != len(text):
+        return list(CORE.finditer(text))  # a letter that lower-cases to two: offsets would drift
+    starts = {match.start() for match in _CORE_WORDS.finditer(low)}
+    for digit in digit_starts(text):
+        numerals = (digit, digit - 1) if text[digit - 1:digit] == "." else (digit,)  # ".5"
+        for numeral in numerals:
+            starts.add(numeral)
+            # "$5", "US$ 5", "Rs. 5", "USD 5": a sign, or a code and a space, then a space at most.
+            for end in (numeral, numeral - 1) if is_space(text[numeral - 1:numeral] or "x") else (numeral,):
+                last = text[end - 1:end]
+                if last in _SYMBOL_ENDS:
+                    starts.update(end - length for length in _SYMBOL_LENGTHS if end - length >= 0)
+                elif last and is_space(last):
+                    starts.update(end - 1 - length for length in _CODE_LENGTHS if end - 1 - length >= 0)
+    return matches_at(CORE, text, sorted(starts))
 
 
 @dataclass
@@ -82,7 +131,7 @@ def read_core(text, match):
 
 def magnitude(literal):
     """The magnitude written in a numeral: 1e6 for "10 million" or "$10m", else 1."""
-    words = re.findall(r"[A-Za-z]+", literal)
+    words = _MAGNITUDE_RE1.findall(literal)
     factors = [numbers.MAGNITUDES.get(w.lower()) or numbers.MAGNITUDE_SUFFIXES.get(w) or 1
                for w in words]
     return max(factors, default=1)
@@ -93,18 +142,21 @@ def _read_vague(text, match):
     start, end = match.span()
     if match["couple"]:
         return Reading(start, end, 2, qualifier="about", vague=True)
-    words = re.findall(r"[a-z]+", match.group().lower())
+    words = _READ_VAGUE_RE1.findall(match.group().lower())
     if match["several"]:
         return Reading(start, end, numbers.MAGNITUDES[words[-1]], qualifier="at_least",
                        vague=True)
     # "tens" and "scores" are counts only in "tens of thousands", "scores of people".
-    if words[0] in ("tens", "scores") and len(words) == 1 and not re.match(
-            r"%s+(?:of|or)\b" % SP, text[end:]):
+    if words[0] in ("tens", "scores") and len(words) == 1 and not _OF_OR.match(text, end):
         return None
     value = numbers.VAGUE[words[0]]
     for joiner, word in zip(words[1::2], words[2::2]):
         value = value * numbers.VAGUE[word] if joiner == "of" else value
     return Reading(start, end, value, qualifier="at_least", vague=True)
+
+
+_OF_OR = re.compile(r"%s+(?:of|or)\b" % SP)
+_IN_OUT_OF = re.compile(r"%s+(?:in|out%s+of)%s+(?:\d|%s)" % (SP, SP, SP, numbers.CARDINAL), re.I)
 
 
 def _read_digits(text, match):
@@ -133,7 +185,7 @@ def _numeral_value(digits, tail, currency):
         # parse_numeral reads "$5m" as money and refuses a bare "5m" (metres).
         return numbers.parse_numeral(("$" if currency else "") + digits + suffix)
     value = numbers.parse_numeral(digits)
-    for word in re.findall(r"[A-Za-z]+", tail):
+    for word in _MAGNITUDE_RE1.findall(tail):
         value *= numbers.MAGNITUDES.get(word.lower(), 1)
     return value
 
@@ -150,7 +202,7 @@ def _read_words(text, match):
     """Spelled-out numbers: "two", "twenty-two", "a dozen", "half a million", "a third"."""
     start, end = match.start("words"), match.end("words")
     phrase = match["words"].lower()
-    words = re.split(r"[\s-]+", phrase)
+    words = _READ_WORDS_RE1.split(phrase)
     value = numbers.words_value(phrase)
     if value is None or _is_not_a_count(text, start, end, words):
         return None
@@ -164,7 +216,7 @@ def _read_words(text, match):
 
 def _is_not_a_count(text, start, end, words):
     """Spelled-out numbers that name, order or modify rather than count."""
-    if re.search(r"[A-Za-z][-–]$", text[max(0, start - 2):start]):
+    if _IS_NOT_A_COUNT_RE1.search(text[max(0, start - 2):start]):
         return True  # "Take-Two"
     if words[0] in numbers.MAGNITUDES or words[0] in numbers.FRACTIONS and words[0] != "half":
         return True  # "million-dollar", "the third witness", "third quarter"
@@ -174,24 +226,31 @@ def _is_not_a_count(text, start, end, words):
         return True  # the “three amigos”
     if words[0] in ("a", "an") and words[-1] in numbers.FRACTIONS and _before_noun(text, end):
         return True  # "a third case": an ordinal
-    if words[0] == "half" and re.search(
-            r"\b(?:first|second|last|latter|back|front|top|bottom|other)%s+$" % SP,
-            text[max(0, start - 12):start], re.I):
+    if words[0] == "half" and _IS_NOT_A_COUNT_RE2.search(text[max(0, start - 12):start]):
         return True  # "the first half of 2019"
     return words == ["one"] and not _counts_one(text, start, end)
 
 
 def _before_noun(text, end):
     """Is the next word a noun the number would qualify ("a third case")?"""
-    word = re.match(r"%s+([a-z]+)" % SP, text[end:end + 30])
+    word = _BEFORE_NOUN_RE1.match(text[end:end + 30])
     return bool(word) and word[1] not in NP_STOP and not read_measure(text, end)
 
 
 def _counts_one(text, start, end):
     """"one" is a figure only when stressed ("only one title") or compounded ("one-game")."""
-    if re.search(r"\b(?:only|just|exactly|single)%s+$" % SP, text[max(0, start - 10):start], re.I):
+    if _COUNTS_ONE_RE1.search(text[max(0, start - 10):start]):
         return True
-    if re.match(r"%s+(?:in|out%s+of)%s+(?:\d|%s)" % (SP, SP, SP, numbers.CARDINAL), text[end:],
-                re.I):
+    if _IN_OUT_OF.match(text, end):
         return True  # "one in five voters"
     return text[end:end + 1] == "-" and bool(read_compound(text, end) or read_measure(text, end))
+
+
+# Patterns of the functions above, compiled once.
+_MAGNITUDE_RE1 = re.compile(r"[A-Za-z]+")
+_READ_VAGUE_RE1 = re.compile(r"[a-z]+")
+_READ_WORDS_RE1 = re.compile(r"[\s-]+")
+_IS_NOT_A_COUNT_RE1 = re.compile(r"[A-Za-z][-–]$")
+_IS_NOT_A_COUNT_RE2 = re.compile(r"\b(?:first|second|last|latter|back|front|top|bottom|other)%s+$" % SP, re.I)
+_BEFORE_NOUN_RE1 = re.compile(r"%s+([a-z]+)" % SP)
+_COUNTS_ONE_RE1 = re.compile(r"\b(?:only|just|exactly|single)%s+$" % SP, re.I)

@@ -83,9 +83,10 @@ _NOT_NAMES = {
 
 def blocked_spans(text):
     """Sorted, disjoint (start, end) regions in which no figure may start."""
-    spans = [match.span() for match in _BLOCK.finditer(text)]
+    digits = digit_starts(text)
+    spans = [match.span() for match in matches_at(_BLOCK, text, _block_starts(text, digits))]
     spans += [match.span() for match in _LIST_MARKER.finditer(text)]
-    spans += [match.span() for match in _FOOTNOTE.finditer(text)]
+    spans += [match.span() for match in matches_at(_FOOTNOTE, text, digits)]  # a digit after a stop
     merged = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -93,6 +94,111 @@ def blocked_spans(text):
         else:
             merged.append((start, end))
     return merged
+
+
+# ---- scanning only where a match may start -----------------------------------
+# A big alternation of patterns is tried at every position of the text; most
+# positions cannot start any of its matches. ``matches_at`` tries only the
+# positions a caller lists, which must include every position a match can start at.
+def matches_at(pattern, text, starts):
+    """``list(pattern.finditer(text))`` for a pattern whose matches are never empty,
+    trying only the sorted positions ``starts`` (all positions a match may start at)."""
+    found, cursor = [], 0
+    for start in starts:
+        if start < cursor:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            found.append(match)
+            cursor = match.end()
+    return found
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_last_digits = (None, [])
+
+
+def digit_starts(text):
+    """Where each run of digits starts, in order (kept for the last text asked about)."""
+    global _last_digits
+    last = _last_digits
+    if last[0] is not text:
+        last = (text, [match.start() for match in _DIGIT_RUN.finditer(text)])
+        _last_digits = last
+    return last[1]
+
+
+def is_space(char):
+    """Is ``char`` matched by ``SP`` (a space that is no line break)?"""
+    return char.isspace() and char != "\n"
+
+
+def is_word_char(char):
+    """Is ``char`` matched by ``\\w``?"""
+    return char.isalnum() or char == "_"
+
+
+def _run_start(text, end, chars):
+    """Where the run of ``chars`` characters (or word characters) ending at ``end`` starts."""
+    start = end
+    while start > 0 and (text[start - 1] in chars or is_word_char(text[start - 1])):
+        start -= 1
+    return start
+
+
+# The section/page/bill words of ``_BLOCKS`` (matched before a number).
+_REFERENCE_WORD = re.compile(
+    r"(?i:section|sec\.|article|chapter|clause|paragraph|page|pp?\.|bill|"
+    r"no\.|nos\.|number|room|suite|apt\.|flight|route|highway|interstate|exit|gate|"
+    r"platform|channel|episode|season|week|round|stage|level|phase|grade|district|"
+    r"ward|precinct|volume|vol\.|issue|item|model|version|type|group|class|category|"
+    r"tier|zone|h\.r\.)")
+_REFERENCE_BEFORE = re.compile(r"\b" + _REFERENCE_WORD.pattern + r"\Z")
+_WORD_BEFORE = re.compile(r"\w+\Z")
+_TLD = re.compile(r"\.(?:com|org|net|gov|edu|io|co|uk|info)\b")
+# Every branch opens on a literal character, so that the scan skips to those characters.
+_MARKS = re.compile(r"@|#|§|¹|²|³|⁴|⁵|⁶|⁷|⁸|⁹|⁰|doi|ISBN|https?://|www\.|pic\.twitter\.com/|t\.co/|bit\.ly/")
+
+
+def _block_starts(text, digits):
+    """Every position a ``_BLOCK`` match may start at, sorted. Each pattern of
+    ``_BLOCKS`` starts on a digit, on a mark right before one ("(", "+", "[", "’",
+    "FY", "Q", a ZIP's state), on a word that ends just before a number (a month,
+    a weekday, "section"), on one of ``_MARKS``, or on the address an "@" or a
+    top-level domain ends."""
+    starts = set()
+    for digit in digits:
+        starts.add(digit)
+        before = text[digit - 1:digit]
+        if before and before in "(+[’'Q":
+            starts.add(digit - 1)
+        if text[digit - 2:digit] == "FY":
+            starts.add(digit - 2)
+        if digit >= 3:
+            starts.add(digit - 3)  # "WA 98101"
+        # "section 5", "No. 3", "Jan. 5", "Tuesday, 12", "July 2018": a word ends before it.
+        end = digit
+        while end > 0 and text[end - 1].isspace() and text[end - 1] != "\n":
+            end -= 1
+        # A reference word starts a word and is at most 10 long; two cannot end together.
+        reference = _REFERENCE_BEFORE.search(text, max(0, end - 10), end)
+        if reference:
+            starts.add(reference.start())
+        if end < digit:
+            word_end = end - (text[end - 1:end] == ",")
+            word_end -= text[word_end - 1:word_end] == "."
+            word = _WORD_BEFORE.search(text, max(0, word_end - 12), word_end)  # a month or weekday is shorter
+            if word:
+                starts.add(word.start())
+    for match in _MARKS.finditer(text):
+        starts.add(match.start())
+        if match.group() == "@":  # an e-mail address ends its name here
+            start = _run_start(text, match.start(), ".+-")
+            if start < match.start():
+                starts.add(start)
+    for match in _TLD.finditer(text):  # a domain name ends here
+        starts.add(_run_start(text, match.start(), ".-"))
+    return sorted(starts)
 
 
 def in_spans(spans, start, end):
@@ -109,17 +215,17 @@ def is_inside_name(text, start, end):
     opener. The caller checks glued unit suffixes ("5kg") before calling.
     """
     before = text[max(0, start - 2):start]
-    if before[-1:].isalnum() or re.search(r"[A-Za-z][-–]$", before):
+    if before[-1:].isalnum() or _IS_INSIDE_NAME_RE3.search(before):
         return True
     if end < len(text) and text[end].isalpha():
         return True
-    previous = re.search(r"([A-Za-z0-9][\w.'’&-]*)%s+$" % SP, text[max(0, start - 40):start])
+    previous = _IS_INSIDE_NAME_RE1.search(text[max(0, start - 40):start])
     if not previous:
         return False
     word = previous.group(1)
-    if word.endswith(("'s", "’s")) or re.fullmatch(r"(?:[A-Z]\.){2,}", word):
+    if word.endswith(("'s", "’s")) or _IS_INSIDE_NAME_RE4.fullmatch(word):
         return False  # "WeWork’s 12,000 employees", "in the U.S. 3,000 people"
-    if re.match(r"\d|(?:%s)$" % _CARDINALS, word, re.I):
+    if _IS_INSIDE_NAME_RE2.match(word):
         return True  # "roughly 400 737 Max jets": a model number after a count
     # Capitalized or camel-case words name things: "Sportback 50", "iPhone 11".
     named = word[0].isupper() or any(c.isupper() for c in word[1:])
@@ -129,27 +235,30 @@ def is_inside_name(text, start, end):
 def opens_sentence(text, start):
     """Does ``start`` begin a sentence, a line or a quotation that opens one?"""
     before = text[max(0, start - 40):start].rstrip("“\"‘'([ \t")
-    return not before or bool(re.search(r"(?:[\n.!?:;—–]|^)[\"”’)\]]*\s*$", before))
+    return not before or bool(_OPENS_SENTENCE_RE1.search(before))
 
 
 def is_quoted_name(text, start, end):
     """"Three Amigos", “two systems”: a number opening a short quoted term."""
     if text[start - 1:start] not in ("\"", "“", "‘", "'"):
         return False
-    return re.match(r"[^\n\"”’.!?]{0,30}[\"”’]", text[end:]) is not None
+    return _QUOTED_TERM_END.match(text, end) is not None
+
+
+_QUOTED_TERM_END = re.compile(r"[^\n\"”’.!?]{0,30}[\"”’]")
 
 
 def is_score_or_chain(text, start, end):
     """Is the numeral one side of "6-4", "2-1" or an identifier chain?"""
     before = text[max(0, start - 2):start]
     after = text[end:end + 2]
-    return bool(re.match(r"\d[-–]", before) or re.match(r"[-–]\d", after))
+    return bool(_IS_SCORE_OR_CHAIN_RE1.match(before) or _IS_SCORE_OR_CHAIN_RE2.match(after))
 
 
 def is_year(text, start, end):
     """A bare four-digit number between 1500 and 2099 reads as a year."""
     literal = text[start:end]
-    return bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", literal))
+    return bool(_IS_YEAR_RE1.fullmatch(literal))
 
 
 def in_parentheses(text, start, end):
@@ -164,5 +273,18 @@ def in_condition(text, sentence_start, start):
     hypothetical states nothing checkable. The clause runs back to the
     previous comma, colon, semicolon, dash or bracket.
     """
-    clause = re.split(r"[,;:—–()]", text[max(sentence_start, start - 200):start])[-1]
-    return re.search(r"\b(?:if|unless)\b", clause, re.I) is not None
+    clause = _IN_CONDITION_RE1.split(text[max(sentence_start, start - 200):start])[-1]
+    return _IN_CONDITION_RE2.search(clause) is not None
+
+
+# Patterns of the functions above, compiled once.
+_IS_INSIDE_NAME_RE1 = re.compile(r"([A-Za-z0-9][\w.'’&-]*)%s+$" % SP)
+_IS_INSIDE_NAME_RE2 = re.compile(r"\d|(?:%s)$" % _CARDINALS, re.I)
+_IS_INSIDE_NAME_RE3 = re.compile(r"[A-Za-z][-–]$")
+_IS_INSIDE_NAME_RE4 = re.compile(r"(?:[A-Z]\.){2,}")
+_OPENS_SENTENCE_RE1 = re.compile(r"(?:[\n.!?:;—–]|^)[\"”’)\]]*\s*$")
+_IS_SCORE_OR_CHAIN_RE1 = re.compile(r"\d[-–]")
+_IS_SCORE_OR_CHAIN_RE2 = re.compile(r"[-–]\d")
+_IS_YEAR_RE1 = re.compile(r"(?:1[5-9]|20)\d\d")
+_IN_CONDITION_RE1 = re.compile(r"[,;:—–()]")
+_IN_CONDITION_RE2 = re.compile(r"\b(?:if|unless)\b", re.I)

@@ -186,3 +186,27 @@ them their he him his she her we us our i me my you your
 """.split())
 # Words that open a noun phrase ("the company", "one legal expert").
 DETERMINERS = {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many"}
+
+
+def word_alternation(words):
+    """A regex alternation of ``words`` that matches what ``"|".join(words sorted longest
+    first)`` matches, preferring longer words as it does, but factored by common prefixes
+    ("sa(?:id|ys|y(?:ing)?)"), so that the regex engine tries one branch per letter
+    instead of every word."""
+    import re
+
+    tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node):
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(tree)

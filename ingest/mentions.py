@@ -19,7 +19,7 @@ from .titles import (
     cut_clause, describes, parse_descriptor, split_opening_title, split_pre_title, title_words_before,
 )
 from .orgs import OrgNames
-from .sentences import sentence_spans
+from .sentences import mask, sentence_spans
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Mention:
 _VERB_AFTER = re.compile(
     r"(?:\s*,)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|were|are|will|would|could|did|does|do|"
     r"may|might|can|said|says|told|tells|[a-z]+(?:ed|es))\b")
+_FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 
@@ -54,8 +55,11 @@ class Mentions:
     """Person and organization mentions of one document, outside quotes."""
 
     def __init__(self, text, quoted):
+        quoted = sorted(quoted)
+        if self._reuse(text, quoted):
+            return
         self.text = text
-        self.quoted = sorted(quoted)
+        self.quoted = quoted
         self._quote_starts = [start for start, _ in self.quoted]
         self.sentences = sentence_spans(_mask(text, self.quoted))
         self._sentence_ends = [end for _, end in self.sentences]
@@ -66,9 +70,43 @@ class Mentions:
         self._starts = []
         self.genders = {}
         self.spoken = []   # (offset, Speaker) in document order, as attribution proceeds
+        self._spoken_index = _SpokenIndex(self.spoken)
+        self._org_index = _OrgIndex(self)
+        self._org_names = set()    # names of the organization mentions (see is_org)
+        self._org_names_seen = 0
+        self._full_names = {}      # name -> (candidates, their starts), see full_name
+        self._group_scans = {}     # head -> LastMatches, see group_name
+        self._two_word_names = None   # see is_person
+        self._one_word_parts = {}     # see _name_part
         self._scan()
         self._by_surname = _people_by_surname(self.mentions)
         self._profiles = self._build_profiles()
+        self._remember()
+
+    # ---- one scan per document ------------------------------------------
+    # Quotes and claims both read a document's mentions (``extract_records`` runs
+    # both): the scan is kept for the last document and copied for the next reader.
+    # What readers change (genders, profiles, who spoke) is copied; the rest is read only.
+    _last = None   # (text, quoted, state) of the last document scanned
+
+    def _remember(self):
+        self._org_index.most_common(0)   # complete the lazy indexes so the kept ones stay read only
+        self.is_org("")
+        self._in_range(0, 0)
+        Mentions._last = (self.text, self.quoted, self._fresh_state())
+
+    def _reuse(self, text, quoted):
+        last = Mentions._last
+        if last is None or last[0] is not text and last[0] != text or last[1] != quoted:
+            return False
+        self.__dict__.update(last[2])
+        self.__dict__.update(_fresh(last[2]))
+        return True
+
+    def _fresh_state(self):
+        state = dict(self.__dict__)
+        state.update(_fresh(state))
+        return state
 
     def inside_quote(self, offset):
         """Is ``offset`` between a pair of quotation marks?"""
@@ -78,12 +116,12 @@ class Mentions:
     # ---- scanning -------------------------------------------------------
     def _scan(self):
         runs = [m for m in CAPITAL_RUN.finditer(self.text) if not self.inside_quote(m.start())]
-        parts = [(m, *name_part(m.group(), self.text, m.start())) for m in runs]
-        surnames = {surname(re.sub(r"(?:’s|'s)$", "", name)) for _, name, _ in parts if len(name.split()) > 1}
+        parts = [(m, *self._name_part(m)) for m in runs]
+        surnames = {surname(_POSSESSIVE.sub("", name)) for _, name, _ in parts if len(name.split()) > 1}
         bodies = {name for m, name, shift in parts
                   if name and self.orgs.is_body_context(m.start() + shift, name)}
         for match, name, shift in parts:
-            name = re.sub(r"(?:’s|'s)$", "", name)
+            name = _POSSESSIVE.sub("", name)
             if name and shift and looks_like_org(name):
                 name, shift = _body_run(match.group())
                 mention = self._classify(match.start() + shift, name, 0, surnames, bodies)
@@ -91,6 +129,16 @@ class Mentions:
                 mention = self._classify(match.start() + shift, name, shift, surnames, bodies)
             if mention:
                 self.mentions.append(mention)
+
+    def _name_part(self, match):
+        """``name_part`` of a run; a one-word run's depends on the word alone ("The", "He"),
+        so the answer for each such word is kept."""
+        run = match.group()
+        if " " in run or "\u00a0" in run:
+            return name_part(run, self.text, match.start())
+        if run not in self._one_word_parts:
+            self._one_word_parts[run] = name_part(run, self.text, match.start())
+        return self._one_word_parts[run]
 
     def _classify(self, start, name, shift, surnames, bodies):
         if not name:
@@ -115,25 +163,27 @@ class Mentions:
         words = title_words_before(self.text, start)
         first = self.text.rfind(words[0], 0, start) if words else -1
         # A line of only title and name is a caption, capitalised as a heading is.
-        caption = not re.search(r"\w", self.text[end:].split("\n", 1)[0])
+        line_end = self.text.find("\n", end)
+        caption = not _WORD_CHAR.search(self.text, end, len(self.text) if line_end < 0 else line_end)
         if first >= 0 and self.starts_sentence(first) and not caption:
             pre_title, pre_org = split_opening_title(words, self.text)  # "Council member X said"
         else:
             pre_title, pre_org = split_pre_title(words)
         title, org = None, None
         after = self.text[end:end + 300]
-        appositive = re.match(r"(?:\s*\([^)]*\))?,\s+"
-                              r"((?:[^,.;“”\"]|\.(?=\S)|,(?!\s+(?:said|says|told)))+)", after)
-        copula = re.match(r"\s+(?:is|was)\s+((?:the|a|an)\s+[^.;]+)", after)  # "Hege is the CEO of DH"
+        appositive = _APPOSITIVE.match(after)
+        copula = _COPULA.match(after)  # "Hege is the CEO of DH"
         if appositive and describes(appositive.group(1)):
             title, org = parse_descriptor(cut_clause(appositive.group(1)))
         elif copula and describes(copula.group(1)):
             title, org = parse_descriptor(cut_clause(copula.group(1)))
-        elif re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
-            org = last_org_span(re.sub(r"^\s+of\s+(?:the\s+)?", "", after))
-        # "ColorOfChange whose senior campaign director, Scott Roberts,"
-        whose = re.search(r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)(?:’s|'s|,?\s+whose)\s+"
-                          r"([a-z][\w -]*?),\s*$", self.text[max(0, start - 120):start])
+        elif _OF_BODY.match(after):
+            org = last_org_span(_OF_THE.sub("", after))
+        # "ColorOfChange whose senior campaign director, Scott Roberts,": the name follows a comma.
+        comma = start
+        while comma > 0 and self.text[comma - 1].isspace():
+            comma -= 1
+        whose = _WHOSE.search(self.text[max(0, start - 120):start]) if self.text[comma - 1:comma] == "," else None
         if whose and is_role_word(whose.group(2).split()[-1]):
             pre_title, pre_org = clean_phrase(whose.group(2)), clean_phrase(whose.group(1))
         return title or pre_title, self.resolve_body(org or pre_org, start)
@@ -144,7 +194,7 @@ class Mentions:
         if first in FEMALE_NAMES or first in MALE_NAMES:
             return "f" if first in FEMALE_NAMES else "m"
         before = self.text[max(0, mention.start - 6):mention.start]
-        honorific = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", before)
+        honorific = _HONORIFIC.search(before)
         if honorific:
             return "m" if honorific.group(1) == "Mr" else "f"
         # Only the sentence's subject, and only up to the next person: in "Carlineo … made to
@@ -154,11 +204,33 @@ class Mentions:
         if not people or people[0] is not mention:
             return None
         end = min([end, mention.end + 200] + [m.start for m in people[1:]])
-        window = "".join(" " if self.inside_quote(i) else self.text[i] for i in range(mention.end, end))
+        window = self._unquoted(mention.end, end)
         he, she = _HE.search(window), _SHE.search(window)
         if he and (not she or he.start() < she.start()):
             return "m"
         return "f" if she else None
+
+    def _unquoted(self, start, end):
+        """``text[start:end]`` with a space for each offset ``inside_quote`` accepts."""
+        # inside_quote reads the last quote starting at or before an offset, so each
+        # quote covers its own stretch up to its end or the next quote's start.
+        starts, quoted = self._quote_starts, self.quoted
+        pieces, cursor = [], start
+        for index in range(max(bisect.bisect_right(starts, start) - 1, 0), len(quoted)):
+            q_start, q_end = quoted[index]
+            if q_start >= end:
+                break
+            if index + 1 < len(quoted):
+                q_end = min(q_end, starts[index + 1])
+            low, high = max(q_start, cursor), min(q_end, end)
+            if low < high:
+                pieces.append(self.text[cursor:low])
+                pieces.append(" " * (high - low))
+                cursor = high
+        if not pieces:
+            return self.text[start:end]
+        pieces.append(self.text[cursor:end])
+        return "".join(pieces)
 
     # ---- names, titles, kinds ------------------------------------------
     def _build_profiles(self):
@@ -187,15 +259,19 @@ class Mentions:
         words = name.split()
         if not words:
             return name
-        candidates = [m for m in self._by_surname.get(surname(name), ())
-                      if len(m.name.split()) > len(words) and all(w in m.name.split() for w in words)]
-        if not candidates and len(words) == 1:
-            # "Liu said" after "Liu Xiaming", "Xi" after "Xi Jinping": family name first.
-            candidates = [m for m in self._by_surname.get("", ()) if m.name.split()[0] == name]
+        if name not in self._full_names:
+            candidates = [m for m in self._by_surname.get(surname(name), ())
+                          if len(m.name.split()) > len(words) and all(w in m.name.split() for w in words)]
+            if not candidates and len(words) == 1:
+                # "Liu said" after "Liu Xiaming", "Xi" after "Xi Jinping": family name first.
+                candidates = [m for m in self._by_surname.get("", ()) if m.name.split()[0] == name]
+            self._full_names[name] = candidates, [m.start for m in candidates]
+        candidates, starts = self._full_names[name]
         if not candidates:
             return name
-        before = [m for m in candidates if offset is None or m.start <= offset]
-        return strip_honorific((before[-1] if before else candidates[0]).name)
+        # The last one printed at or before ``offset`` (candidates are in document order).
+        before = len(candidates) if offset is None else bisect.bisect_right(starts, offset)
+        return strip_honorific(candidates[before - 1 if before else 0].name)
 
     def person(self, name, offset, title=None, org=None):
         """A person Speaker with the document's title/org carried to this quote."""
@@ -214,24 +290,30 @@ class Mentions:
 
     def is_org(self, name):
         """Was ``name`` written as a body somewhere in the document?"""
-        return any(m.kind == "organization" and m.name == strip_article(name) for m in self.mentions)
+        if self._org_names_seen != len(self.mentions):  # mentions only grow, while scanning
+            self._org_names.update(m.name for m in self.mentions[self._org_names_seen:]
+                                   if m.kind == "organization")
+            self._org_names_seen = len(self.mentions)
+        return strip_article(name) in self._org_names
 
     def is_person(self, name):
         """Is ``name`` a person's surname (or a family-name-first given name) here?"""
-        return bool(self._by_surname.get(name)) or any(
-            m.name == name or m.name.split()[0] == name for m in self._by_surname.get("", ()))
+        if self._two_word_names is None:  # the names and first words of two-word names
+            two_word = self._by_surname.get("", ())
+            self._two_word_names = {m.name for m in two_word} | {m.name.split()[0] for m in two_word}
+        return bool(self._by_surname.get(name)) or name in self._two_word_names
 
     def credible(self, mention):
         """Is this capitalised pair really someone? A known first name, a title, a
         second mention or a quote says so; a heading ("Iceberg Passages") does not."""
         full = self.full_name(mention.name)
-        if full.split()[0].lower() in FEMALE_NAMES | MALE_NAMES or self.genders.get(full):
+        if full.split()[0].lower() in _FIRST_NAMES or self.genders.get(full):
             return True
         if self._profiles.get(full, [None, None]) != [None, None]:
             return True
         if len(self._by_surname.get(surname(full), ())) > 1:
             return True
-        return any(speaker.name == full for _, speaker in self.spoken)
+        return self._spoken_index.said(full)
 
     def note_title(self, name, title):
         """"said the actor": the description becomes the title of one printed without any."""
@@ -248,7 +330,7 @@ class Mentions:
     def starts_sentence(self, offset):
         """Is ``offset`` the first word of a sentence? ("…?” Schiff asked" is not.)"""
         before = self.text[max(0, offset - 4):offset]
-        return not before.strip() or bool(re.search(r"(?:\n|[.!?]|\.[”\"’'])\s*$", before))
+        return not before.strip() or bool(_STARTS_SENTENCE_RE1.search(before))
 
     # ---- resolution by position ----------------------------------------
     def sentence_index(self, offset):
@@ -270,14 +352,14 @@ class Mentions:
             end = min(end, offset)
             found = [m for m in self._in_range(start, end) if accept(m)]
             if spoken:  # bodies quoted in that sentence count as mentioned there
-                found += [m for m in (Mention(at, at, s.name, s.kind) for at, s in self.spoken
-                                      if start <= at < end and s.name) if accept(m)]
+                found += [m for m in (Mention(at, at, s.name, s.kind) for at, s in self._spoken_index.within(start, end)
+                                      if s.name) if accept(m)]
                 found.sort(key=lambda m: m.start)
             first = found[0].start if found else end
             # The subject first ("…, Dick Clark Productions, denies"), then the first named;
             # a possessive later in the sentence ("at Epstein’s mansion") last.
             found.sort(key=lambda m: (not self._subject_like(m), m.start != first and bool(
-                re.match(r"’s|'s", self.text[m.end:m.end + 2]))))
+                _WALK_BACK_RE1.match(self.text[m.end:m.end + 2]))))
             if pronoun and back > 0 and re.search(r"\b(?:" + pronoun + r")\b", self.text[start:first], re.I):
                 continue
             if found:
@@ -288,12 +370,14 @@ class Mentions:
         """Is a verb right after the name ("Braun said", "Productions, denies")?
         Not after a preposition: "chief executive of Ceres Robotics, said" is Sims speaking."""
         before = self.text[max(0, mention.start - 6):mention.start]
-        return bool(_VERB_AFTER.match(self.text, mention.end)) and not re.search(
-            r"\b(?:of|at|for|with|from|in|by|to)\s+(?:the\s+)?$", before)
+        return bool(_VERB_AFTER.match(self.text, mention.end)) and not _SUBJECT_LIKE_RE1.search(before)
 
     def _in_range(self, start, end):
         if len(self._starts) != len(self.mentions):  # still scanning: mentions grow in order
-            self._starts = [m.start for m in self.mentions]
+            if len(self._starts) < len(self.mentions):
+                self._starts.extend(m.start for m in self.mentions[len(self._starts):])
+            else:
+                self._starts = [m.start for m in self.mentions]
         return self.mentions[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
     def resolve_pronoun(self, pronoun, offset):
@@ -317,15 +401,15 @@ class Mentions:
         if noun:
             # Introduced as one ("RightsWatch North, a civil liberties group") not long before.
             here = self.sentence_index(offset)
-            named = [m for m in self.mentions if m.kind == "organization" and m.start < offset
-                     and (m.noun == noun or noun in m.name.lower()) and here - self.sentence_index(m.start) <= 8]
-            if named:
-                return named[-1]
+            for m in self._org_index.before(offset):  # the latest first
+                if here - self.sentence_index(m.start) > 8:
+                    break  # sentence indexes grow with offsets: every earlier one is further
+                if m.noun == noun or noun in m.name.lower():
+                    return m
         nearby = self._walk_back(offset, lambda m: m.kind == "organization", sentences=3, spoken=True)
-        earlier = [self.expand(m.name) for m in self.mentions if m.kind == "organization" and m.start < offset]
         # Most mentioned (three times at least); on a tie, the one named first.
-        common = max(dict.fromkeys(earlier), key=earlier.count, default=None)
-        if common and earlier.count(common) >= 3:
+        common, count = self._org_index.most_common(offset)
+        if common and count >= 3:
             common = Mention(offset, offset, common, "organization")
         else:
             common = None
@@ -337,35 +421,52 @@ class Mentions:
 
     def resolve_body(self, org, offset):
         """"the group" in "a senior organizer at the group": the group named before."""
-        if not org or not re.match(r"the\s+\w+$", org):
+        if not org or not _RESOLVE_BODY_RE1.match(org):
             return org
         body = self.recent_org(offset, org.split()[1].lower())
         return body.name if body else None
 
     def named_later(self, phrase, offset):
         """An unnamed role named soon after: "China’s ambassador to Britain Liu Xiaming"."""
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+        phrase = _NAMED_LATER_RE1.sub("", phrase.strip())
         if len(phrase.split()) < 2:
             return None
-        pattern = re.compile("(?i:" + re.escape(phrase) + r"),?\s+(" + CAPITAL_RUN.pattern + ")")
-        match = pattern.search(self.text[:offset + 3000], offset)
-        if not match:
-            return None
-        name, _ = name_part(match.group(1), self.text, match.start(1))
-        return self.person(name, match.start(1)) if len(name.split()) >= 2 else None
+        # The first "<phrase>, <capitalised run>" in the 3,000 characters from offset: the
+        # phrase and the spaces after it, then the run right there (it opens on a capital,
+        # so no shorter stretch of spaces could precede it).
+        lead_in = re.compile("(?i:" + re.escape(phrase) + r"),?\s+")
+        end, position = offset + 3000, offset
+        while True:
+            lead = lead_in.search(self.text, position, end)
+            if not lead:
+                return None
+            run = CAPITAL_RUN.match(self.text, lead.end(), end)
+            if run:
+                break
+            position = lead.start() + 1
+        name, _ = name_part(run.group(), self.text, run.start())
+        return self.person(name, run.start()) if len(name.split()) >= 2 else None
 
     def group_name(self, head, offset):
         """"the employees" -> "Halvorsen Analytics employees", as the text named them before."""
-        found = None
-        pattern = (r"((?:[A-Z][\w&.’'-]*\s+){1,4})" + re.escape(head) + r"\b"
-                   r"|\b" + re.escape(head) + r"\s+(?:of|at)\s+(?:the\s+)?(" + ORG_RUN.pattern + ")")
-        for match in re.finditer(pattern, self.text[:offset]):
-            words = (match.group(1) or match.group(2) + " ").split()
-            while words and words[0].lower() in NOT_NAMES:
-                words = words[1:]
-            if words and not self.inside_quote(match.start()):
-                found = " ".join(words) + " " + head
-        return found
+        if head not in self._group_scans:
+            pattern = re.compile(r"((?:[A-Z][\w&.’'-]*\s+){1,4})" + re.escape(head) + r"\b"
+                                 r"|\b" + re.escape(head) + r"\s+(?:of|at)\s+(?:the\s+)?(" + ORG_RUN.pattern + ")")
+            # The pattern consumes only spaces, word characters, & . ’ ' - and the head's own
+            # characters, and looks past none of them but "," (after a number); see LastMatches.
+            stops = "[^\\s\\w&.’'\\-," + "".join(re.escape(c) for c in sorted(set(head))) + "]"
+            self._group_scans[head] = LastMatches(self.text, pattern, stops, re.compile(re.escape(head)),
+                                                  lambda m: self._group(m, head))
+        return self._group_scans[head].last(offset)
+
+    def _group(self, match, head):
+        """The group a ``group_name`` match names, or None."""
+        words = (match.group(1) or match.group(2) + " ").split()
+        while words and words[0].lower() in NOT_NAMES:
+            words = words[1:]
+        if words and not self.inside_quote(match.start()):
+            return " ".join(words) + " " + head
+        return None
 
     def record(self, offset, speaker):
         """Remember who spoke where, for later "they said" and "the expert said"."""
@@ -380,11 +481,159 @@ class Mentions:
         return None
 
 
+class LastMatches:
+    """The last ``pattern.finditer(text[:offset])`` match that ``read`` turns into something,
+    for many offsets, without scanning the whole text before each one.
+
+    ``stops`` is a character class (a pattern) of the characters no attempt of
+    ``pattern`` can consume: an attempt reads at most up to the first one after its
+    start. So the text falls into stretches between stops that the pattern reads one
+    at a time, and the scan of a prefix agrees with the scan of the whole text up to
+    the last stop in it. Every match holds ``anchor`` (a pattern), so only the
+    stretches holding an anchor are scanned, each once.
+    """
+
+    def __init__(self, text, pattern, stops, anchor, read):
+        self.text, self.pattern, self.read = text, pattern, read
+        self._next_stop = re.compile(stops)
+        self._last_stop = re.compile(r"(?s:.*)" + stops)  # greedy: backs off to the last one
+        self.ends, self.found = [], []   # per whole-text match: its end, the last reading so far
+        self._anchors = anchor.finditer(text)
+        self._anchor = next(self._anchors, None)
+        self._stretch_end = -1           # the stop ending the last stretch scanned
+
+    def _stop_before(self, offset, low=0):
+        """The last stop in [low, offset), or ``low - 1`` when there is none."""
+        window = 256
+        while True:
+            start = max(low, offset - window)
+            found = self._last_stop.match(self.text, start, offset)
+            if found:
+                return found.end() - 1
+            if start == low:
+                return low - 1
+            window *= 4
+
+    def _shared(self, stop):
+        """The last reading of the whole-text matches that end by ``stop``, or None."""
+        while self._anchor is not None and self._anchor.start() < stop:
+            at = self._anchor.start()
+            if at > self._stretch_end:  # a stretch not scanned yet: scan it, its stop included
+                start = self._stop_before(at, self._stretch_end + 1) + 1
+                after = self._next_stop.search(self.text, at)
+                self._stretch_end = after.start() if after else len(self.text)
+                for match in self.pattern.finditer(self.text, max(start, 0), self._stretch_end + 1):
+                    value = self.read(match)
+                    self.found.append(value if value is not None else (self.found[-1] if self.found else None))
+                    self.ends.append(match.end())
+            self._anchor = next(self._anchors, None)
+        shared = bisect.bisect_right(self.ends, stop)
+        return self.found[shared - 1] if shared else None
+
+    def last(self, offset):
+        stop = self._stop_before(offset)
+        for match in reversed(list(self.pattern.finditer(self.text, stop + 1, offset))):
+            value = self.read(match)
+            if value is not None:
+                return value
+        return self._shared(stop)
+
+
+class _SpokenIndex:
+    """``Mentions.spoken`` by offset and by name; it only grows (``Mentions.record``)."""
+
+    def __init__(self, spoken):
+        self.spoken = spoken
+        self.seen = 0
+        self.keys = []      # (offset, order) sorted
+        self.names = set()
+
+    def _update(self):
+        while self.seen < len(self.spoken):
+            at, speaker = self.spoken[self.seen]
+            bisect.insort(self.keys, (at, self.seen))
+            self.names.add(speaker.name)
+            self.seen += 1
+
+    def said(self, name):
+        """Has a speaker of this name been recorded?"""
+        self._update()
+        return name in self.names
+
+    def within(self, start, end):
+        """The (offset, Speaker) pairs with ``start <= offset < end``, by offset then order."""
+        self._update()
+        low = bisect.bisect_left(self.keys, (start, -1))
+        high = bisect.bisect_left(self.keys, (end, -1))
+        return [self.spoken[order] for _, order in self.keys[low:high]]
+
+
+class _OrgIndex:
+    """The organization mentions in document order, with the most mentioned full name
+    so far after each; kept up with ``Mentions.mentions`` as the scan appends to it."""
+
+    def __init__(self, mentions):
+        self.owner = mentions
+        self.seen = 0
+        self.orgs, self.starts = [], []
+        self.leaders = []            # (most mentioned expanded name, its count) after each org
+        self._counts, self._first = {}, {}
+        self._leader = (None, 0)
+
+    def _update(self):
+        mentions = self.owner.mentions
+        while self.seen < len(mentions):
+            mention = mentions[self.seen]
+            self.seen += 1
+            if mention.kind != "organization":
+                continue
+            name = self.owner.expand(mention.name)
+            count = self._counts.get(name, 0) + 1
+            self._counts[name] = count
+            self._first.setdefault(name, len(self._first))
+            best, best_count = self._leader
+            # max(dict.fromkeys(names), key=names.count): on a tie, the one named first.
+            if best is None or count > best_count or count == best_count and self._first[name] < self._first[best]:
+                self._leader = (name, count)
+            self.orgs.append(mention)
+            self.starts.append(mention.start)
+            self.leaders.append(self._leader)
+
+    def before(self, offset):
+        """The organization mentions starting before ``offset``, the latest first."""
+        self._update()
+        for index in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            yield self.orgs[index]
+
+    def most_common(self, offset):
+        """(expanded name, count) of the organization mentioned most before ``offset``."""
+        self._update()
+        index = bisect.bisect_left(self.starts, offset)
+        return self.leaders[index - 1] if index else (None, 0)
+
+
+_WORD_CHAR = re.compile(r"\w")
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_APPOSITIVE = re.compile(r"(?:\s*\([^)]*\))?,\s+((?:[^,.;“”\"]|\.(?=\S)|,(?!\s+(?:said|says|told)))+)")
+_COPULA = re.compile(r"\s+(?:is|was)\s+((?:the|a|an)\s+[^.;]+)")
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?")
+_WHOSE = re.compile(r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)(?:’s|'s|,?\s+whose)\s+([a-z][\w -]*?),\s*$")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$")
+
+
+def _fresh(state):
+    """Copies of the parts of a ``Mentions`` state that attribution changes."""
+    spoken = []
+    return {"genders": dict(state["genders"]), "_profiles": {k: list(v) for k, v in state["_profiles"].items()},
+            "spoken": spoken, "_spoken_index": _SpokenIndex(spoken), "_group_scans": {}}
+
+
 def _body_run(run):
     """"ICICI Securities": a whole run names the body ("The CDC": all but "The"); (name, offset)."""
-    article = re.match(r"(?:The|A|An)\s+", run)
+    article = _BODY_RUN_RE1.match(run)
     shift = article.end() if article else 0
-    return re.sub(r"(?:’s|'s)$", "", run[shift:]), shift
+    return _BODY_RUN_RE2.sub("", run[shift:]), shift
 
 
 def _people_by_surname(mentions):
@@ -400,10 +649,21 @@ def _people_by_surname(mentions):
 def _mask(text, quoted):
     """Quote interiors blanked but for their first letter and a final stop, so
     sentences are counted around quotes, not inside them."""
-    chars = list(text)
+    ranges = []
     for start, end in quoted:
         last = end - 2 if text[end - 2:end - 1] in (".", "…") else end - 1
-        for i in range(start + 2, max(start + 2, last)):
-            if not chars[i].isspace():
-                chars[i] = "x"
-    return "".join(chars)
+        ranges.append((start + 2, min(last, len(text))))
+    return mask(text, ranges, lambda part: _NOT_SPACE.sub("x", part))  # spaces stay
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+# Patterns of the functions above, compiled once.
+_BODY_RUN_RE1 = re.compile(r"(?:The|A|An)\s+")
+_BODY_RUN_RE2 = re.compile(r"(?:’s|'s)$")
+_STARTS_SENTENCE_RE1 = re.compile(r"(?:\n|[.!?]|\.[”\"’'])\s*$")
+_WALK_BACK_RE1 = re.compile(r"’s|'s")
+_SUBJECT_LIKE_RE1 = re.compile(r"\b(?:of|at|for|with|from|in|by|to)\s+(?:the\s+)?$")
+_RESOLVE_BODY_RE1 = re.compile(r"the\s+\w+$")
+_NAMED_LATER_RE1 = re.compile(r"^(?:the|a|an)\s+", re.I)

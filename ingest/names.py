@@ -4,6 +4,7 @@ Everything here works on short strings (a name, a noun phrase around a
 name); offsets are the caller's business. Entity resolution keys come from
 ``name_key``/``org_key``/``surname_key`` so the extractor and the store agree.
 """
+import functools
 import re
 import unicodedata
 
@@ -16,36 +17,66 @@ from .lexicon import FUNCTION_WORDS, TITLE_LOWER  # noqa: F401
 
 # A capitalised word; a full stop belongs to it only in initials ("E.",
 # "U.S.") and abbreviations ("Jr.", "Sen."), so a run never crosses ". ".
-_ABBREVIATED = (r"(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Inc|Co|Corp|Ltd|Mt|Ft|Prof|"
-                r"Rev|Hon|Adm|Cmdr|Maj|Pres|Supt|Det|Amb|Atty)\.")
+_ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov", "Sen",
+                  "Rep", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft", "Prof", "Rev", "Hon", "Adm", "Cmdr", "Maj", "Pres",
+                  "Supt", "Det", "Amb", "Atty")
+_ABBREVIATED = r"(?:" + "|".join(_ABBREVIATIONS) + r")\."
 _WORD = (rf"(?:[A-ZÀ-ÖØ-Þ]\.(?:[A-Z]\.)*|{_ABBREVIATED}|"
          r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.(?:org|com|net|io)\b)?)")
+
+
+def _first_word(not_after):
+    """``(?<!not_after)`` then ``_WORD``, written capital first: the capital, then the look-
+    behind over it and the character before, then the rest of each kind of word (an
+    abbreviation's rest once a look-behind has read its capital). The scan of a pattern
+    opening on a character class skips to the characters of the class."""
+    rests = "|".join(rf"(?<={word[0]}){word[1:]}" for word in _ABBREVIATIONS)
+    return (rf"[A-ZÀ-ÖØ-Þ](?<!{not_after}[A-ZÀ-ÖØ-Þ])"
+            rf"(?:\.(?:[A-Z]\.)*|(?:{rests})\.|[\w'’\-]*(?:\.(?:org|com|net|io)\b)?)")
+
+
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
 # A capitalised run: words, initials and name particles ("Mary E. Lovely").
+# (?<![\w\-’'.])(?:_WORD)(?:[ \u00a0]+(?:_PARTICLE[ \u00a0]+)*(?:_WORD))*
 CAPITAL_RUN = re.compile(
-    rf"(?<![\w\-’'.])(?:{_WORD})(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)*(?:{_WORD}))*"
+    _first_word(r"[\w\-’'.]") + rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)*(?:{_WORD}))*"
 )
 # Organization names keep small lower-case words ("Fight for the Future").
+# (?<![\w\-’'])(?:_WORD)(?:…)*: the first word as in CAPITAL_RUN.
 ORG_RUN = re.compile(
-    rf"(?<![\w\-’'])(?:{_WORD})(?:(?:[ \u00a0]+(?:of|for|the|and|on|de|du|des|del|in)"
+    _first_word(r"[\w\-’']") + rf"(?:(?:[ \u00a0]+(?:of|for|the|and|on|de|du|des|del|in)"
     rf"(?=(?:[ \u00a0]+(?:of|for|the|and))*[ \u00a0]+[A-ZÀ-ÖØ-Þ&]))*[ \u00a0]+(?:{_WORD}|&))*"
     r"(?:[ \u00a0]+\d{1,4}\b(?![.,]\d))?"  # "Amalgamated Rideshare Drivers Local 88"
 )
 
 
+_last_org_runs = (None, [])
+
+
+def org_runs(text):
+    """``list(ORG_RUN.finditer(text))``, kept for the last text asked about (the quote,
+    claim and entity extractors all read the runs of the same document)."""
+    global _last_org_runs
+    last = _last_org_runs
+    if last[0] is not text:
+        last = (text, list(ORG_RUN.finditer(text)))
+        _last_org_runs = last
+    return last[1]
+
+
 def normalise_name(name):
     """Casefold, keep accents, drop apostrophes and full stops, other punctuation to spaces."""
     text = unicodedata.normalize("NFC", name or "").casefold()
-    text = re.sub(r"['’‘.`]", "", text)
-    text = re.sub(r"[^\w\s]|_", " ", text)
+    text = _NORMALISE_NAME_RE1.sub("", text)
+    text = _NORMALISE_NAME_RE2.sub(" ", text)
     return " ".join(text.split())
 
 
 def name_key(name):
     """Key of a person or group name: normalised, no leading article or honorific."""
     # "NASA’s Science Mission Directorate" and "NASA Science Mission Directorate" agree.
-    words = normalise_name(re.sub(r"['’]s\b", "", name or "")).split()
-    while words and words[0] in {"the", "a", "an"} | HONORIFICS:
+    words = normalise_name(_NAME_KEY_RE1.sub("", name or "")).split()
+    while words and words[0] in _LEADING_WORDS:
         words = words[1:]
     return " ".join(words)
 
@@ -65,15 +96,19 @@ def surname_key(name):
 
 
 _ABBREVIATED_ORG = {"inc", "jr", "sr", "co", "corp", "ltd"}
+_KEPT_STOPS = ROLE_ABBREVIATIONS | _ABBREVIATED_ORG
+_LEADING_WORDS = {"the", "a", "an"} | HONORIFICS
+_TITLE_MODIFIERS = ROLE_MODIFIERS | TITLE_LOWER
+_ONE_PERSON = ROLE_HEADS | UNNAMED
 
 
 def clean_phrase(text):
     """A title or org as printed: trimmed of spaces, articles and edge punctuation
     ("Rep." and "Inc." keep their full stop)."""
-    text = re.sub(r"\s+", " ", text or "").strip(" ,;:–—-()[]\"'“”‘’")
-    text = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text, flags=re.I)
+    text = _CLEAN_PHRASE_RE3.sub(" ", text or "").strip(" ,;:–—-()[]\"'“”‘’")
+    text = _CLEAN_PHRASE_RE1.sub("", text)
     last = text.split()[-1].rstrip(".").lower() if text.split() else ""
-    kept = re.search(r"\b[A-Z]\.$", text) or last in ROLE_ABBREVIATIONS | _ABBREVIATED_ORG
+    kept = _CLEAN_PHRASE_RE2.search(text) or last in _KEPT_STOPS
     if text.endswith(".") and not kept:
         text = text[:-1]
     return text or None
@@ -84,6 +119,7 @@ def is_capitalised(word):
     return bool(word) and word[0].isupper()
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def is_role_word(word):
     """"Campaigner", "Sen.", "singer-guitarists": a word a role title ends on."""
     low = (word or "").lower().strip(".,")
@@ -110,21 +146,22 @@ def role_phrase_width(words):
     """
     width = next((i for i, w in enumerate(words[:6]) if w[:1].isupper()), 0)
     lower = [w.lower() for w in words[:width]]
-    if not lower or any(not re.fullmatch(r"[a-z][\w’'-]*", w) or w in FUNCTION_WORDS for w in lower):
+    if not lower or any(not _ROLE_PHRASE_WIDTH_RE1.fullmatch(w) or w in FUNCTION_WORDS for w in lower):
         return 0
     head = lower[-1]
     if is_person_noun(head):
         return width
     # "state Sen.", "former state Rep.": modifiers of the title that follows.
-    if is_role_word(words[width]) and all(w in ROLE_MODIFIERS | TITLE_LOWER for w in lower):
+    if is_role_word(words[width]) and all(w in _TITLE_MODIFIERS for w in lower):
         return width
     return 0
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def is_person_noun(word):
     """"member", "chair", "resident": one person's role or description (not "members")."""
     low = (word or "").lower().strip(".,")
-    if low.endswith("s") and (low[:-1] in ROLE_HEADS | UNNAMED or low.split("-")[-1][:-1] in ROLE_HEADS):
+    if low.endswith("s") and (low[:-1] in _ONE_PERSON or low.split("-")[-1][:-1] in ROLE_HEADS):
         return False
     return is_role_word(low) or low in UNNAMED
 
@@ -134,6 +171,7 @@ _NOT_PROFESSIONS = {"persist", "consist", "insist", "resist", "assist", "checkli
                     "wishlist", "shortlist", "waitlist", "blacklist", "whitelist", "amidst"}
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def is_demonym(word):
     """"Israeli", "US": a nationality that stays inside a title."""
     word = word.rstrip(",")
@@ -143,6 +181,7 @@ def is_demonym(word):
     return word.lower() in DEMONYMS
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def looks_like_org(name):
     """Does a capitalised run read as an organization rather than a person?"""
     words = (name or "").replace("’s", "").replace("'s", "").split()
@@ -151,7 +190,7 @@ def looks_like_org(name):
     last = words[-1].lower().rstrip(".,")
     if last in ORG_WORDS or any(w.lower().rstrip(".,") in ORG_WORDS for w in words[1:]):
         return True
-    if re.search(r"\.(?:org|com|net|io)\b", name, re.I) or "&" in name:
+    if "." in name and _DOMAIN.search(name) or "&" in name:
         return True
     lowered = [w.lower() for w in words]
     if any(w in {"of", "for", "and", "the"} for w in lowered[1:]):
@@ -160,6 +199,10 @@ def looks_like_org(name):
     return len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
 
 
+_DOMAIN = re.compile(r"\.(?:org|com|net|io)\b", re.I)
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def looks_like_person(name):
     """Two to five capitalised words, no organization or role word: a person's name."""
     words = (name or "").split()
@@ -176,7 +219,7 @@ def last_org_span(text):
     "the right-wing Kohelet Policy Forum" -> "Kohelet Policy Forum"; "the
     Latino activist organization Mijente" -> "Mijente".
     """
-    text = re.split(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s", text, maxsplit=1)[0]
+    text = _LAST_ORG_SPAN_RE1.split(text, maxsplit=1)[0]
     runs = [m for m in ORG_RUN.finditer(text) if not _only_hyphen_adjective(m.group())]
     if not runs or runs[-1].group() in PLACES:
         return None  # "Martin Taylor of Aberdeenshire": a place is no organization
@@ -195,11 +238,11 @@ def org_text(run):
 
 def _only_hyphen_adjective(run):
     # "London-based", "Spokane-area": capitalised but not a name.
-    return bool(re.fullmatch(r"[A-Z][\w]*-[a-z]+", run))
+    return bool(_ONLY_HYPHEN_ADJECTIVE_RE1.fullmatch(run))
 
 
 def _drop_possessive_tail(run):
-    return re.sub(r"(?:’s|'s)$", "", run)
+    return _DROP_POSSESSIVE_TAIL_RE1.sub("", run)
 
 
 # ---- a name inside a capitalised run ---------------------------------------
@@ -215,7 +258,6 @@ def name_part(run, text, run_start):
     "Ken Doctor" keeps "Doctor": a run's last word is always part of the name.
     """
     words = run.split()
-    offsets = [m.start() for m in re.finditer(r"\S+", run)]
     keep = len(words)
     for i in range(len(words) - 1, -1, -1):
         word = words[i].rstrip(",")
@@ -223,20 +265,31 @@ def name_part(run, text, run_start):
         last = i == len(words) - 1
         if last and (word in PLACES or low in PLACE_WORDS):
             return "", 0  # "New York", "Hong Kong": a place, not a person
-        if not re.fullmatch(r"[A-Z]\.", word) and (low in NOT_NAMES or low in HONORIFICS):
+        initial = len(word) == 2 and word[1] == "." and "A" <= word[0] <= "Z"  # "E."
+        if not initial and (low in NOT_NAMES or low in HONORIFICS):
             break
         if not last and (is_role_word(word) or low in ORG_WORDS or is_acronym(word)):
             break
         keep = i
     while keep < len(words) - 1 and is_demonym(words[keep]):
         keep += 1  # "Afghan Taliban", "Israeli Benjamin Netanyahu": a nationality starts no name
-    before = text[max(0, run_start - 30):run_start]
-    role_of = re.search(r"(\w+)\s+(?:of|to|for)\s+$", before)
-    if keep == 0 and len(words) > 2 and role_of and is_role_word(role_of.group(1)):
-        keep = 1  # "Secretary of State Mike Pompeo", "ambassador to Britain Liu Xiaming"
+    if keep == 0 and len(words) > 2:
+        role_of = _ROLE_OF.search(text[max(0, run_start - 30):run_start])
+        if role_of and is_role_word(role_of.group(1)):
+            keep = 1  # "Secretary of State Mike Pompeo", "ambassador to Britain Liu Xiaming"
     if keep >= len(words):
         return "", 0
-    return " ".join(words[keep:]), offsets[keep]
+    offset = 0
+    if keep or run[:1].isspace():
+        for index, match in enumerate(_NOT_SPACES.finditer(run)):  # where words[keep] starts in run
+            if index == keep:
+                offset = match.start()
+                break
+    return " ".join(words[keep:]), offset
+
+
+_ROLE_OF = re.compile(r"(\w+)\s+(?:of|to|for)\s+$")
+_NOT_SPACES = re.compile(r"\S+")
 
 
 def is_acronym(word):
@@ -244,6 +297,7 @@ def is_acronym(word):
     return len(word) > 1 and word.isupper() and "." not in word
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def surname(name):
     """The last word of a person's name, skipping Jr./Sr./III and honorifics."""
     words = [w for w in strip_honorific(name).split() if w.lower().rstrip(".") not in SUFFIXES]
@@ -252,12 +306,31 @@ def surname(name):
 
 def strip_article(name):
     """"The Doobie Brothers" -> "Doobie Brothers"."""
-    return re.sub(r"^(?:The|the)\s+", "", name)
+    if not name.startswith(("The", "the")):
+        return name
+    return _ARTICLE.sub("", name)
 
 
+_ARTICLE = re.compile(r"^(?:The|the)\s+")
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
 def strip_honorific(name):
     """"Mr. Trump" -> "Trump", "Dr. Owen Dempsey" -> "Owen Dempsey"."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+# Patterns of the functions above, compiled once.
+_NORMALISE_NAME_RE1 = re.compile(r"['’‘.`]")
+_NORMALISE_NAME_RE2 = re.compile(r"[^\w\s]|_")
+_NAME_KEY_RE1 = re.compile(r"['’]s\b")
+_CLEAN_PHRASE_RE1 = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
+_CLEAN_PHRASE_RE2 = re.compile(r"\b[A-Z]\.$")
+_CLEAN_PHRASE_RE3 = re.compile(r"\s+")
+_ROLE_PHRASE_WIDTH_RE1 = re.compile(r"[a-z][\w’'-]*")
+_LAST_ORG_SPAN_RE1 = re.compile(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s")
+_ONLY_HYPHEN_ADJECTIVE_RE1 = re.compile(r"[A-Z][\w]*-[a-z]+")
+_DROP_POSSESSIVE_TAIL_RE1 = re.compile(r"(?:’s|'s)$")

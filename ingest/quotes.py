@@ -5,11 +5,14 @@ drop titles, names and labels, decide full vs partial from the sentence
 around each span, then ``attribution.attribute`` names the speakers.
 Offsets are Python ``str`` offsets into the text the caller passed.
 """
+import bisect
+import copy
 import os
 import re
 from dataclasses import dataclass
 
-from .sentences import paragraph_spans, sentence_spans
+from .lexicon import word_alternation
+from .sentences import mask, paragraph_spans, sentence_spans
 
 # The one table of quotation-mark pairs (opening, closing). Writers mix them
 # ("A great day...” or “It was...’’), so any double opener may close with
@@ -51,7 +54,7 @@ labelled branded deemed chimed explains explained pointed messaged yelling shout
 declaring screamed cried concluded concludes advised advises
 """.split())
 _VERB_FORMS = frozenset(REPORTING_VERBS)
-_VERB_ALTERNATION = "|".join(sorted(_VERB_FORMS, key=len, reverse=True))
+_VERB_ALTERNATION = word_alternation(_VERB_FORMS)  # the longest form first, factored by prefix
 REPORTING_VERB = re.compile(rf"\b(?:{_VERB_ALTERNATION})\b")
 # The one reporting phrase that is not a verb: its speaker follows it.
 ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
@@ -135,8 +138,9 @@ def _extract(text):
     _set_sentences(text, spans)
     labels = set()
     kept = []
+    neighbours = by_paragraph(spans)
     for span in spans:
-        span.partial = _is_partial(text, span, spans, is_attribution_clause)
+        span.partial = _is_partial(text, span, neighbours[span.paragraph], is_attribution_clause)
         if _is_label(text, span):
             labels.add(_key(text[span.start:span.end]))
         else:
@@ -159,6 +163,21 @@ def _said(text, spans):
 
 def find_spans(text):
     """Quoted spans, double quotes first, then single-quoted speech outside them."""
+    # Quotes, claims and entities each ask for the spans of the same document: the
+    # last document's are kept, and each caller gets its own copies to change.
+    global _last_spans
+    last = _last_spans
+    if last is not None and (last[0] is text or last[0] == text):
+        return [copy.copy(span) for span in last[1]]
+    spans = _find_spans(text)
+    _last_spans = (text, [copy.copy(span) for span in spans])
+    return spans
+
+
+_last_spans = None  # (text, spans) of the last document
+
+
+def _find_spans(text):
     paragraphs = paragraph_spans(text)
     spans = []
     for index, (start, end) in enumerate(paragraphs):
@@ -166,7 +185,12 @@ def find_spans(text):
         spans.extend(_double_spans(text, start, end, index, reopens))
     spans.extend(_single_spans(text, paragraphs, spans))
     spans.sort(key=lambda s: s.start)
-    return [s for s in spans if s.start < s.end and re.search(r"\w", text[s.start:s.end])]
+    return [s for s in spans if s.start < s.end and _WORD_CHAR.search(text, s.start, s.end)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _double_spans(text, para_start, para_end, index, reopens):
@@ -212,7 +236,7 @@ def _opens_with_mark(text, offset):
 def _forgot_close(text, opened, para_start, para_end):
     """An opener at a paragraph or lead-in start whose speech ends the paragraph."""
     lead = text[para_start:opened.start()].rstrip()
-    ends = re.search(r"[.!?…]\s*$", text[opened.end():para_end])
+    ends = _FORGOT_CLOSE_RE1.search(text[opened.end():para_end])
     return bool(ends) and (not lead or lead.endswith((":", ",")))
 
 
@@ -225,7 +249,8 @@ def _make_span(text, start, end, mark_open, mark_close, index):
 
 
 # Single quotes delimit speech only when an attribution follows or leads in.
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?…])[’'](?![\w’'])")
+# (?<![\w’'])[‘'](?=\w)…: the look-behind follows the mark, so that the scan can skip to marks.
+_SINGLE = re.compile(r"[‘'](?<![\w’'][‘'])(?=\w)(.+?)(?<=[\w.,!?…])[’'](?![\w’'])")
 _SINGLE_SPEECH_AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}|he|she|they|it)"
     rf"\s+(?:{_VERB_ALTERNATION})\b"
@@ -236,11 +261,11 @@ _SINGLE_SPEECH_BEFORE = re.compile(rf"\b(?:{_VERB_ALTERNATION})\s*[:,]\s*$")
 
 def _single_spans(text, paragraphs, doubles):
     """Top-level ‘…’ speech with a speech verb next to it (British style)."""
-    inside = [(s.open, s.close) for s in doubles]
+    inside = _Intervals([(s.open, s.close) for s in doubles])
     found = []
     for index, (start, end) in enumerate(paragraphs):
         for match in _SINGLE.finditer(text, start, end):
-            if any(a <= match.start() < b for a, b in inside) or len(match.group(1).split()) < 3:
+            if inside.covers(match.start()) or len(match.group(1).split()) < 3:
                 continue
             after = text[match.end():end][:80]
             before = text[start:match.start()][-60:]
@@ -250,29 +275,63 @@ def _single_spans(text, paragraphs, doubles):
     return found
 
 
+class _Intervals:
+    """(start, end) intervals, asked whether any holds an offset: sorted by start with the
+    running maximum of their ends, so a question looks only at the intervals that may hold it."""
+
+    def __init__(self, intervals):
+        self.intervals = sorted(intervals)
+        self.starts = [a for a, _ in self.intervals]
+        self.reach, furthest = [], None
+        for _, b in self.intervals:
+            furthest = b if furthest is None or b > furthest else furthest
+            self.reach.append(furthest)
+
+    def covers(self, offset):
+        """Is ``a <= offset < b`` for some interval?"""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        while index >= 0 and self.reach[index] > offset:
+            if self.intervals[index][1] > offset:
+                return True
+            index -= 1
+        return False
+
+
 def _set_sentences(text, spans):
     """The sentence around each span, ignoring sentence ends inside quotes."""
-    masked = list(text)
+    ranges = []
     for span in spans:
         # Keep the first letter (a capital may start a sentence) and a final
         # full stop ("…time.” Roberts said" is two sentences); "?" and "!"
         # inside a quote do not end the sentence around it.
         last = span.end - 1 if text[span.end - 1:span.end] in (".", "…") else span.end
-        for i in range(span.start + 1, max(span.start + 1, last)):
-            masked[i] = "x" if not masked[i].isspace() else " "
-    sentences = sentence_spans("".join(masked))
+        ranges.append((span.start + 1, min(last, len(text))))
+    # "x" for each letter, " " for each space
+    sentences = sentence_spans(mask(text, ranges, lambda part: _SPACE.sub(" ", _NOT_SPACE.sub("x", part))))
+    starts = [a for a, _ in sentences]  # sorted and disjoint: one sentence at most holds a mark
     for span in spans:
-        span.sentence = next(
-            ((a, b) for a, b in sentences if a <= span.open < b),
-            (span.open, span.close),
-        )
+        index = bisect.bisect_right(starts, span.open) - 1
+        if index >= 0 and span.open < sentences[index][1]:
+            span.sentence = sentences[index]
+        else:
+            span.sentence = (span.open, span.close)
         if span.sentence[1] < span.close:
             span.sentence = (span.sentence[0], span.close)
 
 
+def by_paragraph(spans):
+    """{paragraph: its spans in order}: the only spans ``local_context`` looks at, so a
+    caller with many spans passes each span's paragraph rather than the whole list."""
+    groups = {}
+    for span in spans:
+        groups.setdefault(span.paragraph, []).append(span)
+    return groups
+
+
 def local_context(text, span, spans):
     """(before, after) offsets of the text around a span, up to its sentence
-    ends or the neighbouring quote in the same sentence."""
+    ends or the neighbouring quote in the same sentence. Only spans of the
+    same paragraph count (``by_paragraph`` gives them)."""
     start, end = span.sentence
     for other in spans:
         # A short quoted name ("the “Pose” actor") is part of the sentence, not a boundary.
@@ -291,17 +350,17 @@ def _is_partial(text, span, spans, is_attribution_clause):
     """A fragment inside a sentence that is not itself speech."""
     (b0, b1), (a0, a1) = local_context(text, span, spans)
     before, after = text[b0:b1].strip(), text[a0:a1].strip()
-    after_ok = not re.sub(r"^[\W_]+$", "", after) or is_attribution_clause(after)
+    after_ok = not _IS_PARTIAL_RE3.sub("", after) or is_attribution_clause(after)
     if not before:
         return not after_ok
-    lead_in = before.endswith((":", ",", "—", "–")) or re.search(r"(?:\.|\?|!)$", before)
+    lead_in = before.endswith((":", ",", "—", "–")) or _IS_PARTIAL_RE1.search(before)
     quoted = text[span.start:span.end]
     # "concluded that, using standard methods, “the full incidence…”": it continues the clause.
-    continues_clause = quoted[:1].islower() and re.search(r"\bthat\b[^:]*$", before)
+    continues_clause = quoted[:1].islower() and _IS_PARTIAL_RE2.search(before)
     if lead_in and after_ok and not continues_clause:
         return False
     # "adding “we need everyone on it.”": a speech verb, then the quote to the end.
-    ends_sentence = not re.sub(r"^[\W_]+$", "", after)
+    ends_sentence = not _IS_PARTIAL_RE3.sub("", after)
     return not (ends_sentence and REPORTING_VERB.search(before.split()[-1] if before.split() else ""))
 
 
@@ -310,8 +369,7 @@ def _is_label(text, span):
     quoted = text[span.start:span.end]
     before = text[span.sentence[0]:span.open]
     after = text[span.close:span.sentence[1]]
-    calls = re.search(r"\b(?:call|calls|called|calling|describ\w+|label\w*|brand\w*|term\w*)\s+"
-                      r"(?:the|this|that|its|their|his|her|our)?\s*[\w-]+\s*$", before)
+    calls = _IS_LABEL_RE1.search(before)
     if (_LABEL_BEFORE.search(before.rstrip()) and not calls) or _LABEL_AFTER.match(after):
         return True  # ("called the program “a dragnet”" is someone's words about it)
     if _title_case(quoted) and (span.partial or not _attributed_nearby(text, span)):
@@ -321,37 +379,49 @@ def _is_label(text, span):
 
 def _title_case(quoted):
     """"Dancing with the Stars", "Black Water", "Pose": a title or a name."""
-    words = re.findall(r"[^\W\d_][\w'’\-]*", quoted)
-    if not words or re.search(r"[!?]\W*$", quoted):
+    words = _TITLE_WORD.findall(quoted)
+    if not words or _ENDS_EXCLAIMING.search(quoted):
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL]
     if not content or not all(w[0].isupper() for w in content):
         return False
     if len(words) == 1:
-        return not re.search(r"[.!?]\W*$", quoted)
+        return not _ENDS_STOPPING.search(quoted)
     return len(content) >= 2 or len(words) <= 3
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_ENDS_EXCLAIMING = re.compile(r"[!?]\W*$")
+_ENDS_STOPPING = re.compile(r"[.!?]\W*$")
 
 
 def _attributed_nearby(text, span):
     after = text[span.close:span.sentence[1]][:60]
     before = text[span.sentence[0]:span.open][-40:]
-    lead_in = re.search(r"[:,]\s*$", before) and REPORTING_VERB.search(before)
+    lead_in = _ATTRIBUTED_NEARBY_RE1.search(before) and REPORTING_VERB.search(before)
     return bool(REPORTING_VERB.search(after) or lead_in)
 
 
 def _has_cue(text, span):
     """Does the sentence say anyone spoke? Scare quotes have no such cue."""
-    if text[:span.open].rstrip().endswith(":"):
+    if _last_printed(text, span.open) == ":":
         return True  # "…issued the following statement:" then the quote
     sentence = text[span.sentence[0]:span.open] + " " + text[span.close:span.sentence[1]]
     return bool(REPORTING_VERB.search(sentence) or ACCORDING_TO.search(sentence)
-                or re.search(r"\b(?:statement|interview|letter|post|tweet|email|report|"
-                             r"remarks?|comments?|testimony|speech|words|seen as|portrayed as|"
-                             r"expressed)\b", sentence, re.I))
+                or _HAS_CUE_RE1.search(sentence))
+
+
+def _last_printed(text, offset):
+    """The last non-space character before ``offset`` ("" if none): ``text[:offset].rstrip()[-1:]``
+    without copying the text before it."""
+    index = offset - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return text[index] if index >= 0 else ""
 
 
 def _key(quoted):
-    return " ".join(re.sub(r"^[\W_]+|[\W_]+$", "", quoted).casefold().split())
+    return " ".join(_KEY_RE1.sub("", quoted).casefold().split())
 
 
 def _to_quote(text, span):
@@ -369,3 +439,17 @@ def _to_quote(text, span):
         attribution_start=attribution[0],
         attribution_end=attribution[1],
     )
+
+
+# Patterns of the functions above, compiled once.
+_FORGOT_CLOSE_RE1 = re.compile(r"[.!?…]\s*$")
+_IS_PARTIAL_RE1 = re.compile(r"(?:\.|\?|!)$")
+_IS_PARTIAL_RE2 = re.compile(r"\bthat\b[^:]*$")
+_IS_PARTIAL_RE3 = re.compile(r"^[\W_]+$")
+_IS_LABEL_RE1 = re.compile(r"\b(?:call|calls|called|calling|describ\w+|label\w*|brand\w*|term\w*)\s+"
+                      r"(?:the|this|that|its|their|his|her|our)?\s*[\w-]+\s*$")
+_ATTRIBUTED_NEARBY_RE1 = re.compile(r"[:,]\s*$")
+_HAS_CUE_RE1 = re.compile(r"\b(?:statement|interview|letter|post|tweet|email|report|"
+                             r"remarks?|comments?|testimony|speech|words|seen as|portrayed as|"
+                             r"expressed)\b", re.I)
+_KEY_RE1 = re.compile(r"^[\W_]+|[\W_]+$")

@@ -21,24 +21,38 @@ ABBREVIATIONS = {
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets)
 # when whitespace and something that can start a sentence follow.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$€£])")
-_PARAGRAPH = re.compile(r"[^\n]+")
+# A line from its first to its last printed character (spaces around it left out).
+_PARAGRAPH = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
 
 
 def paragraph_spans(text):
     """(start, end) of every non-blank line; a line is the paragraph unit."""
-    spans = []
-    for match in _PARAGRAPH.finditer(text):
-        start, end = _strip_span(text, match.start(), match.end())
-        if start < end:
-            spans.append((start, end))
-    return spans
+    return [match.span(1) for match in _PARAGRAPH.finditer(text)]
 
 
 def sentence_spans(text):
     """(start, end) of every sentence, never crossing a line break."""
+    # One scan for sentence ends over the whole text, read paragraph by paragraph: as
+    # scanning each paragraph alone, but for ends at a paragraph's last character (whose
+    # look-ahead reads the next line), which end no sentence the paragraph's end does not.
     spans = []
+    ends = _END.finditer(text)
+    match = next(ends, None)
     for para_start, para_end in paragraph_spans(text):
-        spans.extend(_split_paragraph(text, para_start, para_end))
+        cursor = para_start
+        while match is not None and match.start() < para_end:
+            dot, stop = match.span()
+            if dot >= para_start and stop < para_end and not (
+                    text[dot] == "." and _is_abbreviation(text, para_start, dot)):
+                while cursor < stop and text[cursor].isspace():
+                    cursor += 1
+                if cursor < stop:  # _strip_span: the end of a match is no space
+                    spans.append((cursor, stop))
+                cursor = stop
+            match = next(ends, None)
+        span = _strip_span(text, cursor, para_end)
+        if span[0] < span[1]:
+            spans.append(span)
     return spans
 
 
@@ -48,19 +62,6 @@ def sentence_at(text, offset, spans=None):
         if start <= offset < end:
             return start, end
     return None
-
-
-def _split_paragraph(text, start, end):
-    spans = []
-    cursor = start
-    for match in _END.finditer(text, start, end):
-        if _is_abbreviation(text, start, match.start()):
-            continue
-        stop = match.end()
-        spans.append(_strip_span(text, cursor, stop))
-        cursor = stop
-    spans.append(_strip_span(text, cursor, end))
-    return [span for span in spans if span[0] < span[1]]
 
 
 def _is_abbreviation(text, para_start, dot):
@@ -74,7 +75,10 @@ def _is_abbreviation(text, para_start, dot):
     if word in ABBREVIATIONS:
         return True
     # Initials ("J. Smith", "U.S.") and single letters before a full stop.
-    return len(word) == 1 and word.isalpha() or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
+    return len(word) == 1 and word.isalpha() or "." in word and _INITIALS.fullmatch(word) is not None
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _strip_span(text, start, end):
@@ -83,3 +87,20 @@ def _strip_span(text, start, end):
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def mask(text, ranges, blank):
+    """``text`` with ``blank(text[start:end])`` (a string as long) in place of each
+    (start, end) range, ranges that overlap blanked once: the union of the ranges,
+    read from the original text, as writing each range over a list of characters
+    would give when ``blank`` maps each character on its own."""
+    pieces, cursor = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(blank(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -18,18 +18,19 @@ from .names import (
 from .titles import parse_descriptor, split_opening_title, split_pre_title
 from .quotes import REPORTING_VERB
 
+_COMMON_SPEAKERS = BODY_NOUNS | GROUP_WORDS | DOC_NOUNS | SPOKES
 _OWNED = DOC_NOUNS | {"communications", "words", "comments", "account"}
 
 
 def classify_np(np, offset, mentions):
     """A Speaker for a subject noun phrase, resolved through the document; None if nobody."""
-    np = re.sub(r"\s*_{1,30}\s*", " ", np)  # a quoted label inside: the “Pose” actor
-    np = re.sub(r"^(?:and|but|or|so|even|then)\s+", "", " ".join(np.split()).strip(" ,"))
+    np = _CLASSIFY_NP_RE1.sub(" ", np)  # a quoted label inside: the “Pose” actor
+    np = _CLASSIFY_NP_RE2.sub("", " ".join(np.split()).strip(" ,"))
     if not np or "_" in np:
         return None
     if np.lower() in PRONOUNS:
         return _pronoun(np.lower(), offset, mentions)
-    owner = re.match(r"(.+?)(?:’s|'s)\s+(?:own\s+)?(?:\w+\s+)?(\w+)$", np)
+    owner = _CLASSIFY_NP_RE3.match(np)
     if owner and owner.group(2).lower() in _OWNED:
         # "Microsoft's own communications": who issued them; one unknown word is a body.
         speaker = classify_np(owner.group(1), offset, mentions)
@@ -37,15 +38,15 @@ def classify_np(np, offset, mentions):
         if lone and not mentions.is_person(speaker.name):
             speaker = Speaker(mentions.expand(speaker.name), "organization")
         return speaker
-    if " " not in np and np.lower() in BODY_NOUNS | GROUP_WORDS | DOC_NOUNS | SPOKES:
+    if " " not in np and np.lower() in _COMMON_SPEAKERS:
         np = np.lower()  # "Leadership has told us": a common noun that opens the sentence
     if np[:1].islower() and _ends_with_person(np, mentions):
         return _named(np, "", offset, mentions)  # "chairman, CEO and president Craig Menear"
     head, rest = _split_appositive(np, mentions)
     if _ends_with_person(head, mentions):
         return _named(head, rest, offset, mentions)
-    apposed = re.fullmatch(r",\s+([A-Z][^,]*)", rest)
-    if apposed and re.match(r"(?:the|a|an)\s+[a-z]", head, re.I) and len(head.split()) <= 4:
+    apposed = _CLASSIFY_NP_RE4.fullmatch(rest)
+    if apposed and _CLASSIFY_NP_RE5.match(head) and len(head.split()) <= 4:
         return classify_np(apposed.group(1), offset, mentions)  # "The group, WeWorkers Coalition"
     core, tail = _split_prep(head)
     if core.split()[-1][:1].islower():
@@ -56,12 +57,12 @@ def classify_np(np, offset, mentions):
 def _split_appositive(np, mentions):
     """("Cheuk Hau-yip", ", the commander of …") or ("Yana Calou", " of Coworker.org")."""
     head, rest = np, ""
-    comma = re.match(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$", np) or re.match(r"(.+?)(\s*\([^)]*\))$", np)
+    comma = _SPLIT_APPOSITIVE_RE2.match(np) or _SPLIT_APPOSITIVE_RE3.match(np)
     if comma:
         head, rest = comma.group(1), comma.group(2)  # ", the commander …", " (D-Calif.)"
     # "of" after the name gives the body ("senior fellow Rosa Imani of the Brookings
     # Institution"); one inside a title before it does not ("Secretary of State X").
-    for of in re.finditer(r"\s+of\s+(?:the\s+)?[A-Z]", head):
+    for of in _SPLIT_APPOSITIVE_RE1.finditer(head):
         if _ends_with_person(head[:of.start()], mentions):
             return head[:of.start()], head[of.start():] + rest
     return head, rest
@@ -75,9 +76,9 @@ def _ends_with_person(head, mentions):
     run = runs[-1]
     name, shift = name_part(run.group(), head, run.start())
     # "High Commissioner for Human Rights" is one body's name; "Secretary of State X" is X.
-    if not shift and re.search(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$", head[:run.start()]):
+    if not shift and _ENDS_WITH_PERSON_RE2.search(head[:run.start()]):
         return False
-    name = re.sub(r"(?:’s|'s)$", "", name)
+    name = _ENDS_WITH_PERSON_RE1.sub("", name)
     if len(name.split()) >= 2:
         return looks_like_person(name) or mentions.is_person(name)
     return bool(name) and mentions.is_person(name)
@@ -85,7 +86,7 @@ def _ends_with_person(head, mentions):
 
 def _split_prep(head):
     """"a volunteer with Tech Workers Coalition" -> ("a volunteer", "Tech Workers Coalition")."""
-    match = re.search(r"\s(?:with|at|for|of|from|on|in|by|to)\s+(?=(?:the\s+)?[A-Z])", head)
+    match = _SPLIT_PREP_RE1.search(head)
     if match and head[:match.start()].split()[-1][:1].islower():
         return head[:match.start()], head[match.end():]
     return head, None
@@ -98,7 +99,7 @@ def _named(head, rest, offset, mentions):
         return None
     run = runs[-1]
     name, shift = name_part(run.group(), head, run.start())
-    name = re.sub(r"(?:’s|'s)$", "", name)
+    name = _ENDS_WITH_PERSON_RE1.sub("", name)
     pre = head[:run.start()].split() + run.group()[:shift].split()
     titled = any(is_role_word(w) for w in pre)
     org_run = next((m for m in ORG_RUN.finditer(head) if m.end() == len(head.rstrip())), None)
@@ -129,11 +130,11 @@ def _title_org(pre, rest, opening_text=None):
     else:
         pre_title, pre_org = split_opening_title(pre, opening_text)  # "Council member X said"
     title = org = None
-    if re.match(r"\s*(?:\([^)]*\))?,\s+\S", rest):
-        title, org = parse_descriptor(re.sub(r"^\s*(?:\([^)]*\))?,\s+", "", rest))
-    elif re.match(r"\s+of\s+(?:the\s+)?[A-Z]", rest):
-        org = last_org_span(re.sub(r"^\s+of\s+(?:the\s+)?", "", rest))
-    if pre_title and title and re.match(r"(?:Democrat|Republican|Independent)\b", title):
+    if _TITLE_ORG_RE1.match(rest):
+        title, org = parse_descriptor(_TITLE_ORG_RE3.sub("", rest))
+    elif _SPLIT_APPOSITIVE_RE1.match(rest):
+        org = last_org_span(_TITLE_ORG_RE4.sub("", rest))
+    if pre_title and title and _TITLE_ORG_RE2.match(title):
         title = None  # "Rep. X, a Democrat from New York": the office is the title
     return title or pre_title, org or pre_org
 
@@ -150,7 +151,7 @@ def _pronoun(pronoun, offset, mentions):
 
 def _described(core, tail, np, offset, mentions):
     """A phrase headed by a common noun: "a volunteer with X", "the company", "Microsoft employees"."""
-    org = last_org_span(re.sub(r"^the\s+", "", tail)) if tail else None
+    org = last_org_span(_DESCRIBED_RE1.sub("", tail)) if tail else None
     words = core.split()
     head = words[-1].lower().strip(".,")
     named = _capitalised_before(core)
@@ -227,3 +228,22 @@ def _unnamed_role(core, org, offset, mentions):
         return None
     mentions.note_title(mention.name, title)
     return mentions.person(mention.name, offset)
+
+
+# Patterns of the functions above, compiled once.
+_CLASSIFY_NP_RE1 = re.compile(r"\s*_{1,30}\s*")
+_CLASSIFY_NP_RE2 = re.compile(r"^(?:and|but|or|so|even|then)\s+")
+_CLASSIFY_NP_RE3 = re.compile(r"(.+?)(?:’s|'s)\s+(?:own\s+)?(?:\w+\s+)?(\w+)$")
+_CLASSIFY_NP_RE4 = re.compile(r",\s+([A-Z][^,]*)")
+_CLASSIFY_NP_RE5 = re.compile(r"(?:the|a|an)\s+[a-z]", re.I)
+_SPLIT_APPOSITIVE_RE1 = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_SPLIT_APPOSITIVE_RE2 = re.compile(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$")
+_SPLIT_APPOSITIVE_RE3 = re.compile(r"(.+?)(\s*\([^)]*\))$")
+_ENDS_WITH_PERSON_RE1 = re.compile(r"(?:’s|'s)$")
+_ENDS_WITH_PERSON_RE2 = re.compile(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$")
+_SPLIT_PREP_RE1 = re.compile(r"\s(?:with|at|for|of|from|on|in|by|to)\s+(?=(?:the\s+)?[A-Z])")
+_TITLE_ORG_RE1 = re.compile(r"\s*(?:\([^)]*\))?,\s+\S")
+_TITLE_ORG_RE2 = re.compile(r"(?:Democrat|Republican|Independent)\b")
+_TITLE_ORG_RE3 = re.compile(r"^\s*(?:\([^)]*\))?,\s+")
+_TITLE_ORG_RE4 = re.compile(r"^\s+of\s+(?:the\s+)?")
+_DESCRIBED_RE1 = re.compile(r"^the\s+")

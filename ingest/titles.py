@@ -78,23 +78,51 @@ _COMMON_WORDS = ORG_WORDS | BODY_NOUNS | PLACE_WORDS | ROLE_MODIFIERS | TITLE_LO
 
 def _common_word(word, text):
     """Is a capitalised word at a sentence start a common word ("Council", "Longtime")?"""
-    if not re.fullmatch(r"[A-Z][a-z][a-z-]*", word) or is_demonym(word):
+    if not _COMMON_WORD_RE1.fullmatch(word) or is_demonym(word):
         return False  # "NASA", "GateHouse", "U.S.", "Israeli": names and nationalities
     low = word.lower()
     if low in _COMMON_WORDS:
         return True
     # Otherwise the document decides: printed in lower case somewhere ("a longtime
     # resident"), and never capitalised inside a sentence ("at Apple").
-    lower, inside = _word_cases(text)
-    return low in lower and word not in inside
+    return _printed_lower(text, low) and word not in _capitalised_inside(text)
+
+
+def _printed_lower(text, low):
+    """Is ``low`` (lower-case letters and hyphens) printed as a word of its own: neither a
+    word character nor a hyphen on either side? The same as ``low in set(re.findall(
+    r"(?<![\\w-])([a-z][a-z-]*)(?![\\w-])", text))``, looking only where ``low`` occurs
+    (answers kept for the last text asked about)."""
+    global _lower_answers
+    asked, answers = _lower_answers
+    if asked is not text:
+        answers = {}
+        _lower_answers = (text, answers)
+    if low not in answers:
+        found, at = False, text.find(low)
+        while at >= 0:
+            end = at + len(low)
+            if not (at and _word_or_hyphen(text[at - 1])) and not (end < len(text) and _word_or_hyphen(text[end])):
+                found = True
+                break
+            at = text.find(low, at + 1)
+        answers[low] = found
+    return answers[low]
+
+
+_lower_answers = (None, {})
+
+
+def _word_or_hyphen(char):
+    return char.isalnum() or char in "_-"
 
 
 @functools.lru_cache(maxsize=8)
-def _word_cases(text):
-    """(words printed in lower case, capitalised words printed inside a sentence) in ``text``."""
-    lower = set(re.findall(r"(?<![\w-])([a-z][a-z-]*)(?![\w-])", text))
-    inside = set(re.findall(r"[a-z,]\s+([A-Z][a-z][a-z-]*)(?![\w-])", text))
-    return frozenset(lower), frozenset(inside)
+def _capitalised_inside(text):
+    """Capitalised words printed inside a sentence ("at Apple") in ``text``."""
+    return frozenset(_CAPITALISED_INSIDE.findall(text))
+
+
 
 
 def _title_modifier(word):
@@ -118,12 +146,12 @@ def parse_descriptor(text):
     "at/with/of Org"; a later part that is only a capitalised name gives the
     org when none was found ("Campaign Director, Center for Media Justice").
     """
-    parts = [p.strip() for p in re.split(r",\s*", text or "") if p.strip()]
+    parts = [p.strip() for p in _PARSE_DESCRIPTOR_RE4.split(text or "") if p.strip()]
     title = org = None
     for part in parts:
-        if re.match(r"and\s+[A-ZÀ-ÖØ-Þ]", part):
+        if _PARSE_DESCRIPTOR_RE1.match(part):
             break  # "..., and Tim Morrison, ...": the next item of a list
-        part = re.sub(r"^(?:and|who is|who was)\s+", "", part)
+        part = _PARSE_DESCRIPTOR_RE2.sub("", part)
         if title is None and _has_role(part):
             title, org_here = _title_and_org(part)
             org = org or org_here
@@ -131,7 +159,7 @@ def parse_descriptor(text):
             if looks_like_org(part) or not looks_like_person(part):
                 org = clean_phrase(part)
     if title is None and parts:
-        party = re.match(r"(?:a|an)\s+((?:Democrat|Republican|Independent)(?:\s+from\s+.+)?)$", parts[0])
+        party = _PARSE_DESCRIPTOR_RE3.match(parts[0])
         if party:
             return clean_phrase(party.group(1)), None  # "a Democrat from New York"
         org = org or _org_from_clause(parts[0])
@@ -139,9 +167,9 @@ def parse_descriptor(text):
 
 
 def _has_role(part):
-    if re.match(r"(?:who|which|that)\b", part):
+    if _HAS_ROLE_RE1.match(part):
         return False  # "who chairs the committee": a clause, not a title
-    first = re.split(r"\s(?:at|with|of|for|in|from|on|to|who|which|that)\s", part)[0]
+    first = _HAS_ROLE_RE2.split(part)[0]
     last = part.split()[-1] if part.split() else ""
     # "Washington State Department of Health public information officer" ends on its role.
     return any(is_role_word(w.strip(".,")) for w in first.split()) or last.islower() and is_role_word(last)
@@ -153,8 +181,7 @@ def _is_name_only(part):
 
 def _title_and_org(part):
     """Split "senior fellow at the Kohelet Policy Forum in Israel" at the org preposition."""
-    part = re.split(r"\s(?:who|which|that|where)\s|\s+on\s+(?=[A-Z][\w’']*(?:’s|'s)\s|the\s|a\s)",
-                    part, maxsplit=1)[0]  # "aide to Vice President Pence on Trump's call"
+    part = _TITLE_AND_ORG_RE1.split(part, maxsplit=1)[0]  # "aide to Vice President Pence on Trump's call"
     words = part.split()
     if len(words) > 2 and words[0][0].isupper() and not is_role_word(words[0]) and words[-1].islower():
         title, org = split_pre_title(words)  # "Washington State Department of Health public information officer"
@@ -179,11 +206,11 @@ def _title_and_org(part):
 def _title_without_prep(part):
     """A descriptor with no "at/of Org": "a teacher in Leeds", "the institute's research
     director", "a senior organizer at the group", "a Halvorsen engineer"."""
-    part = re.sub(r"\s+in\s+[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*)*$", "", part)  # a place is no employer
-    body = re.match(r"(.+?)\s+(?:at|with|of|for)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(\w+)$", part)
+    part = _TITLE_WITHOUT_PREP_RE1.sub("", part)  # a place is no employer
+    body = _TITLE_WITHOUT_PREP_RE2.match(part)
     if body and _has_role(body.group(1)):
         return clean_phrase(body.group(1)), "the " + body.group(2)  # resolved by the caller
-    owner = re.match(r"(?:the\s+)?([\w&.-]+(?:\s+[A-Z][\w&.-]*)*)(?:’s|'s)\s+(.+?)(?:\s+and\s+.*)?$", part)
+    owner = _TITLE_WITHOUT_PREP_RE3.match(part)
     if owner and is_role_word(owner.group(2).split()[-1]):
         org = owner.group(1) if owner.group(1)[0].isupper() else "the " + owner.group(1)
         return clean_phrase(owner.group(2)), org
@@ -214,7 +241,7 @@ def _embedded_org(title):
 
 def _org_from_clause(part):
     """"who launched the petition at SumOfUs" names an org without a role."""
-    match = re.search(r"\b(?:at|with|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ].*)", part)
+    match = _ORG_FROM_CLAUSE_RE1.search(part)
     return last_org_span(match.group(1)) if match else None
 
 
@@ -223,24 +250,24 @@ def describes(text):
     words = text.split(",")[0].split()
     if not words:
         return False
-    if re.fullmatch(r"(?:a|an|the|who|one|its|their|his|her|\d[\w-]*)", words[0]):
+    if _DESCRIBES_RE1.fullmatch(words[0]):
         return True
     return any(is_role_word(w.strip(".")) for w in words[:10])
 
 
 def cut_clause(text):
     """Stop an appositive where the sentence moves on ("..., said in a statement")."""
-    return re.split(r"\s(?:said|says|told|tells|added|wrote|explained|noted)\b|\s\(|;|:", text)[0]
+    return _CUT_CLAUSE_RE1.split(text)[0]
 
 
 def title_words_before(text, start):
     """The role words right before a name: "Taliban spokesman", "Sum of Us organizer"."""
     chunk = text[max(0, start - 80):start].split("\n")[-1]
     words = []
-    for token in reversed(re.findall(r"[\w.’'&-]+|[^\w\s]", chunk)):
-        if not re.match(r"\w", token) or len(words) >= 7:
+    for token in reversed(_TITLE_WORDS_BEFORE_RE1.findall(chunk)):
+        if not _TITLE_WORDS_BEFORE_RE2.match(token) or len(words) >= 7:
             break
-        if token.endswith(".") and not re.fullmatch(ABBREVIATION, token):
+        if token.endswith(".") and not _TITLE_WORDS_BEFORE_RE3.fullmatch(token):
             break  # the sentence before ended here
         low = token.lower().rstrip(".")
         if token[0].isupper():
@@ -258,3 +285,24 @@ def title_words_before(text, start):
     while words and words[0].lower() in ("of", "to"):
         words.pop(0)
     return words
+
+
+# Patterns of the functions above, compiled once.
+_COMMON_WORD_RE1 = re.compile(r"[A-Z][a-z][a-z-]*")
+_CAPITALISED_INSIDE = re.compile(r"[a-z,]\s+([A-Z][a-z][a-z-]*)(?![\w-])")
+_PARSE_DESCRIPTOR_RE1 = re.compile(r"and\s+[A-ZÀ-ÖØ-Þ]")
+_PARSE_DESCRIPTOR_RE2 = re.compile(r"^(?:and|who is|who was)\s+")
+_PARSE_DESCRIPTOR_RE3 = re.compile(r"(?:a|an)\s+((?:Democrat|Republican|Independent)(?:\s+from\s+.+)?)$")
+_PARSE_DESCRIPTOR_RE4 = re.compile(r",\s*")
+_HAS_ROLE_RE1 = re.compile(r"(?:who|which|that)\b")
+_HAS_ROLE_RE2 = re.compile(r"\s(?:at|with|of|for|in|from|on|to|who|which|that)\s")
+_TITLE_AND_ORG_RE1 = re.compile(r"\s(?:who|which|that|where)\s|\s+on\s+(?=[A-Z][\w’']*(?:’s|'s)\s|the\s|a\s)")
+_TITLE_WITHOUT_PREP_RE1 = re.compile(r"\s+in\s+[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*)*$")
+_TITLE_WITHOUT_PREP_RE2 = re.compile(r"(.+?)\s+(?:at|with|of|for)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(\w+)$")
+_TITLE_WITHOUT_PREP_RE3 = re.compile(r"(?:the\s+)?([\w&.-]+(?:\s+[A-Z][\w&.-]*)*)(?:’s|'s)\s+(.+?)(?:\s+and\s+.*)?$")
+_ORG_FROM_CLAUSE_RE1 = re.compile(r"\b(?:at|with|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ].*)")
+_DESCRIBES_RE1 = re.compile(r"(?:a|an|the|who|one|its|their|his|her|\d[\w-]*)")
+_CUT_CLAUSE_RE1 = re.compile(r"\s(?:said|says|told|tells|added|wrote|explained|noted)\b|\s\(|;|:")
+_TITLE_WORDS_BEFORE_RE1 = re.compile(r"[\w.’'&-]+|[^\w\s]")
+_TITLE_WORDS_BEFORE_RE2 = re.compile(r"\w")
+_TITLE_WORDS_BEFORE_RE3 = re.compile(ABBREVIATION)
