@@ -127,10 +127,10 @@ def unwrap(raw, limit=MAX_UNPACKED):
 
 def merge_html_metadata(meta, html):
     """Page metadata (JSON-LD, OpenGraph, meta tags) wins over what the text suggests."""
-    for field in ("title", "published", "byline", "publisher"):
-        value = getattr(html, field)
+    for name in ("title", "published", "byline", "publisher"):
+        value = getattr(html, name)
         if value:
-            setattr(meta, field, value)
+            setattr(meta, name, value)
     if html.doc_type_hint and meta.doc_type in ("article", "other"):
         meta.doc_type = html.doc_type_hint
     return meta

@@ -35,9 +35,10 @@ def save_document(db, doc, tag=None, batch_id=None):
         return SaveResult(existing[0], _update_existing(db, existing[0], doc, tag))
     previous = _current_version(db, doc)
     with db.atomic():
-        source_id = save_source(db, doc, tag, batch_id, previous)
+        anchors = document_anchors(doc.text)
+        source_id = save_source(db, doc, anchors, tag, batch_id, previous)
         save_quotes(db, source_id, doc.quotes, source_row(doc))
-        save_claims_and_figures(db, source_id, doc)
+        save_claims_and_figures(db, source_id, doc, anchors)
         save_mentions(db, source_id, doc.entities)
         if previous:
             db["sources"].update(previous, {"superseded_by": source_id})
@@ -62,11 +63,11 @@ def source_row(doc):
     return row
 
 
-def save_source(db, doc, tag=None, batch_id=None, previous=None):
+def save_source(db, doc, anchors, tag=None, batch_id=None, previous=None):
     row = dict(
         source_row(doc),
         imported_at=now(),
-        anchors="|".join(document_anchors(doc.text)),
+        anchors="|".join(anchors),
         tags=json.dumps([tag] if tag else []),
         batch_id=batch_id,
         previous_version_id=previous,
@@ -144,7 +145,7 @@ def refresh_citations(db, source_id):
         db["quotes"].update(quote["id"], {"citation": format_citation(quote, source)})
 
 
-def save_claims_and_figures(db, source_id, doc):
+def save_claims_and_figures(db, source_id, doc, anchors):
     """Store claims, then figures linked to the claim holding them and to their family."""
     claim_ids = [
         db["claims"].insert(
@@ -162,7 +163,6 @@ def save_claims_and_figures(db, source_id, doc):
     for row in rows:
         row["claim_id"] = _claim_holding(doc.claims, claim_ids, row)
     measures = document_measures(rows, figure_windows(doc.text, doc.figures), doc.meta.doc_type)
-    anchors = document_anchors(doc.text)
     for row, measured in zip(rows, measures):
         figure_id = db["figures"].insert(row).last_pk
         assign_family(db, figure_id, row, measured, anchors)

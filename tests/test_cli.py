@@ -1,5 +1,4 @@
 import json
-import pathlib
 
 import sqlite_utils
 from click.testing import CliRunner
