@@ -2,6 +2,7 @@
 import json
 import pathlib
 import sys
+from itertools import islice
 
 import click
 import sqlite_utils
@@ -11,7 +12,9 @@ from kb.check import check_provenance
 from kb.demo import DEMO_DIR
 from kb.export import EXPORT_KINDS, write_export
 from ingest.inputs import expand_inputs
-from kb.importer import DEFAULT_MAX_BYTES, finish_batch, import_batch, import_one, record, start_batch, summary_line
+from ingest.stages import CLOCK
+from kb.importer import (DEFAULT_MAX_BYTES, finish_batch, import_batch, import_inputs, record, start_batch,
+                         summary_line, timings_line)
 from kb.schema import ensure_db_shape
 from kb.serve import serve_datasette
 from kb.trace import format_trace, trace
@@ -51,12 +54,15 @@ def cli():
 @click.option("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, show_default=True,
               help="Refuse inputs larger than this many MB")
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per document")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Processes that read and extract documents while this one writes")
+@click.option("--timings", is_flag=True, help="Print the seconds spent in each stage (summed over processes)")
 @click.option("--url", help="Canonical URL of the document")
 @click.option("--title", help="Title, instead of the detected one")
 @click.option("--publisher", help="Publisher, instead of the detected one")
 @click.option("--published", help="Publication date (YYYY-MM-DD)")
 @click.option("--type", "doc_type", type=click.Choice(DOC_TYPES), help="Document type")
-def import_(inputs, db_path, tag, max_size, verbose, **overrides):
+def import_(inputs, db_path, tag, max_size, verbose, jobs, timings, **overrides):
     """Import text files, web pages, directories, globs, stdin (-) and URLs.
 
     Directories are searched recursively for .txt, .md, .html and .gz files.
@@ -71,19 +77,22 @@ def import_(inputs, db_path, tag, max_size, verbose, **overrides):
         kb import 'coverage/**/*.html' https://example.org/news/story.html
         cat release.txt | kb import - --type press_release --published 2018-07-26
     """
-    items = list(expand_inputs(inputs))
-    if (overrides["url"] or overrides["title"]) and len(items) > 1:
+    if (overrides["url"] or overrides["title"]) and len(list(islice(expand_inputs(inputs), 2))) > 1:
         raise click.UsageError("--url and --title describe one document; give one input")
     db = open_db(db_path)
-    stdin = click.get_binary_stream("stdin") if any(item.kind == "stdin" for item in items) else None
     batch = start_batch(db, tag)
+    # Inputs are listed as they are read, never all at once; a terminal gets a
+    # progress bar, for which they are counted first.
+    show = sys.stderr.isatty()
     progress = click.progressbar(
-        items, label="Importing", file=sys.stderr, hidden=not sys.stderr.isatty(),
+        expand_inputs(inputs), length=sum(1 for _ in expand_inputs(inputs)) if show else None,
+        label="Importing", file=sys.stderr, hidden=not show,
         item_show_func=lambda item: item.origin[-40:] if item else "",
     )
+    stdin = click.get_binary_stream("stdin")
     with progress as bar:
-        for item in bar:
-            outcome = import_one(db, item, overrides, tag, batch.id, stdin, int(max_size * 1024 * 1024))
+        outcomes = import_inputs(db, bar, overrides, tag, batch.id, stdin, int(max_size * 1024 * 1024), jobs)
+        for outcome in outcomes:
             record(db, batch, outcome)
             if verbose and outcome.source_id:
                 click.echo(f"{outcome.status}: {outcome.origin} (source {outcome.source_id})")
@@ -91,6 +100,8 @@ def import_(inputs, db_path, tag, max_size, verbose, **overrides):
     for origin, status, reason in batch.problems:
         click.echo(f"{'error' if status == 'failed' else 'skipped'}: {origin}: {reason}", err=True)
     click.echo(summary_line(batch))
+    if timings:
+        click.echo(timings_line(CLOCK.seconds), err=True)
     if batch.counts["failed"]:
         sys.exit(1)
 

@@ -12,6 +12,7 @@ from .classify import DOC_TYPES, Metadata, detect_metadata
 from .clean import clean_text
 from .dates import parse_date
 from .read import ReadError, decode_text
+from .stages import stage
 
 GZIP_MAGIC = b"\x1f\x8b"
 # A compressed input may not unpack to more than this.
@@ -44,14 +45,15 @@ def read_document(raw, origin, overrides=None, url=None, extract=True):
     """Build a Document from raw bytes; raises ReadError for unreadable input."""
     reader = detect_reader(raw)
     derived = derive_text(raw, reader)
-    meta = detect_metadata(derived.decoded)
+    with stage("clean"):
+        meta = detect_metadata(derived.decoded)
     if derived.html is not None:
         meta = merge_html_metadata(meta, derived.html)
         url = derived.html.url or url  # the page's canonical URL over the one fetched
     doc = Document(
         origin=origin,
         raw=raw,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=raw_hash(raw),
         reader=reader,
         encoding=derived.encoding,
         text=derived.text,
@@ -63,8 +65,14 @@ def read_document(raw, origin, overrides=None, url=None, extract=True):
     if extract:
         from .extract import extract_records
 
-        doc.quotes, doc.figures, doc.claims, doc.entities = extract_records(doc.text)
+        with stage("extract"):
+            doc.quotes, doc.figures, doc.claims, doc.entities = extract_records(doc.text)
     return doc
+
+
+def raw_hash(raw):
+    """A document's identity: the SHA-256 of its raw bytes."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 @dataclass
@@ -89,23 +97,25 @@ def derive_text(raw, reader="text"):
     ``kb check`` calls this again on stored raw input; it must stay a pure
     function of the bytes and the reader.
     """
-    body = unwrap(raw)
-    html = None
-    if reader == "html":
-        from .html import read_html
+    with stage("read"):
+        body = unwrap(raw)
+        html = None
+        if reader == "html":
+            from .html import read_html
 
-        html = read_html(body)
-        decoded, encoding = html.text, getattr(html, "encoding", None)
-    elif reader == "text":
-        decoded, encoding = decode_text(body)
-    else:
-        raise ReadError(f"unknown reader {reader!r}")
+            html = read_html(body)
+            decoded, encoding = html.text, getattr(html, "encoding", None)
+        elif reader == "text":
+            decoded, encoding = decode_text(body)
+        else:
+            raise ReadError(f"unknown reader {reader!r}")
     if len(decoded) > MAX_TEXT_CHARS:
         raise ReadError(
             f"{len(decoded) / 1e6:.1f} million characters of text, more than one document holds "
             f"({MAX_TEXT_CHARS / 1e6:.0f} million); split it"
         )
-    text, dropped = clean_text(decoded)
+    with stage("clean"):
+        text, dropped = clean_text(decoded)
     if not text.strip():
         raise ReadError("nothing left after cleaning")
     return Derived(decoded, encoding, text, dropped, html)

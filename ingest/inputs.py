@@ -1,5 +1,6 @@
 """What ``kb import`` was asked to read: files, directories, globs, stdin, URLs."""
 import glob
+import os
 import pathlib
 from dataclasses import dataclass
 
@@ -44,14 +45,28 @@ def expand_inputs(args):
 
 def _expand_path(path, in_directory):
     if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if not hidden and not child.is_dir():
-                yield _directory_entry(child)
+        yield from (_directory_entry(child) for child in walk_files(path))
     elif in_directory:
         yield _directory_entry(path)
     else:
         yield Input(str(path), "file")
+
+
+def walk_files(folder):
+    """Files under ``folder`` in path order, hidden ones left out.
+
+    One directory is listed at a time, so a corpus of a million files is
+    never one list in memory.
+    """
+    with os.scandir(folder) as entries:
+        children = sorted(entries, key=lambda entry: entry.name)
+    for entry in children:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_files(entry.path)
+        elif not entry.is_dir():  # a link to a directory is not followed (it could loop)
+            yield pathlib.Path(entry.path)
 
 
 def _directory_entry(path):

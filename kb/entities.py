@@ -4,9 +4,14 @@ Resolution is incremental and blocked: a new name is compared only with
 aliases that share its normalised key, its key prefix or (for people) its
 surname, never with every row in the database.
 """
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from ingest.names import name_key, org_key, surname_key
+from ingest.stages import timed
+
+from .sql import insert_row, update_row
 
 # rapidfuzz ratio above which two keys in one block are the same entity.
 FUZZY_THRESHOLD = 92
@@ -19,6 +24,7 @@ BLOCK_PREFIX = 4
 ORG_SMALL_WORDS = {"and", "of", "the", "for", "&"}
 
 
+@timed("resolve")
 def resolve_organization(db, name, full_name=None):
     """The id of the organization called ``name``, created when new.
 
@@ -37,7 +43,7 @@ def resolve_organization(db, name, full_name=None):
         return None
     found = _by_key(db, "organization", key) or _fuzzy_organization(db, name, key)
     if found is None:
-        found = db["organizations"].insert({"name": name.strip(), "key": key}).last_pk
+        found = insert_row(db, "organizations", {"name": name.strip(), "key": key})
     _add_alias(db, "organization", found, name, key)
     return found
 
@@ -46,8 +52,9 @@ def _bare_short_forms(db, short_key, keep):
     """Organizations known only by this short form ("ICE" seen before any
     source spelled it out): they are the organization now defined."""
     rows = db.execute(
-        """SELECT organization_id FROM organization_aliases WHERE key = ? AND organization_id != ?
-           AND organization_id NOT IN (SELECT organization_id FROM organization_aliases WHERE key != ?)""",
+        """SELECT a.organization_id FROM organization_aliases a WHERE a.key = ? AND a.organization_id != ?
+           AND NOT EXISTS (SELECT 1 FROM organization_aliases b
+                           WHERE b.organization_id = a.organization_id AND b.key != ?)""",
         [short_key, keep, short_key],
     ).fetchall()
     return sorted({row[0] for row in rows})
@@ -75,6 +82,7 @@ def _org_key(name):
     return org_key(name).replace(" ", "")
 
 
+@lru_cache(maxsize=100_000)
 def _content_words(name):
     return " ".join(w for w in org_key(name).split() if w not in ORG_SMALL_WORDS)
 
@@ -104,6 +112,7 @@ def _fuzzy_organization(db, name, key):
     return best[0] if best and score(best) >= FUZZY_THRESHOLD else None
 
 
+@timed("resolve")
 def resolve_speaker(db, name, kind=None, organization_id=None, full_name=None):
     """The id of the speaker called ``name``, created when new.
 
@@ -120,16 +129,23 @@ def resolve_speaker(db, name, kind=None, organization_id=None, full_name=None):
         return None
     found = _by_key(db, "speaker", key)
     if found is None and kind != "group":
-        found = _by_surname(db, name) or _fuzzy(db, "speaker", key)
+        found = _by_surname(db, name) or _fuzzy_speaker(db, name, key)
     if found is None:
-        found = db["speakers"].insert(
-            {"name": name.strip(), "kind": kind, "key": key, "organization_id": organization_id}
-        ).last_pk
-    elif len(name.split()) > len(db["speakers"].get(found)["name"].split()):
-        # A fuller form of the name seen first as a surname becomes the name.
-        db["speakers"].update(found, {"name": name.strip(), "key": key})
-    if organization_id and not db["speakers"].get(found)["organization_id"]:
-        db["speakers"].update(found, {"organization_id": organization_id})
+        found = insert_row(
+            db, "speakers", {"name": name.strip(), "kind": kind, "key": key, "organization_id": organization_id}
+        )
+    else:
+        known_name, known_organization = db.execute(
+            "SELECT name, organization_id FROM speakers WHERE id = ?", [found]
+        ).fetchone()
+        changes = {}
+        if len(name.split()) > len(known_name.split()):
+            # A fuller form of the name seen first as a surname becomes the name.
+            changes.update(name=name.strip(), key=key)
+        if organization_id and not known_organization:
+            changes["organization_id"] = organization_id
+        if changes:
+            update_row(db, "speakers", found, changes)
     _add_alias(db, "speaker", found, name, key)
     return found
 
@@ -141,13 +157,20 @@ def _by_key(db, entity, key):
     return row[0] if row else None
 
 
-def _fuzzy(db, entity, key):
-    """Best alias above the threshold among keys sharing a prefix (an index range scan)."""
+def _fuzzy_speaker(db, name, key):
+    """Best alias above the threshold among those sharing the key's prefix and
+    the surname's last two letters: a narrow block read from one covering
+    index, so a new name is compared with a handful of aliases, not with every
+    speaker whose first name starts the same way."""
     prefix = key[:BLOCK_PREFIX]
     rows = db.execute(
-        f"SELECT {entity}_id, key FROM {entity}_aliases WHERE key >= ? AND key < ?",
-        [prefix, prefix + "\uffff"],
+        "SELECT speaker_id, key FROM speaker_aliases WHERE key >= ? AND key < ? AND substr(surname, -2) = ?",
+        [prefix, prefix + "\uffff", surname_key(name)[-2:]],
     ).fetchall()
+    return _best(key, rows)
+
+
+def _best(key, rows):
     best = max(rows, key=lambda row: fuzz.ratio(key, row[1]), default=None)
     if best and fuzz.ratio(key, best[1]) >= FUZZY_THRESHOLD:
         return best[0]
@@ -174,4 +197,4 @@ def _add_alias(db, entity, entity_id, alias, key):
         row["surname"] = surname_key(alias)
     else:
         row["block"] = _org_block(alias)
-    db[f"{entity}_aliases"].insert(row, ignore=True)
+    insert_row(db, f"{entity}_aliases", row, ignore=True)

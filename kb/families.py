@@ -10,11 +10,15 @@ other counts join values within a factor of ``COUNT_RATIO``. A new figure is
 compared only with families of its own unit class (an indexed lookup), so
 assignment is incremental.
 """
+import math
 import re
 from collections import Counter
 
 from ingest.dates import MONTHS
 from ingest.names import CAPITAL_RUN, FUNCTION_WORDS
+from ingest.stages import timed
+
+from .sql import insert_row
 
 # Count nouns that name the same kind of thing.
 UNIT_CLASSES = {
@@ -151,53 +155,93 @@ def _twin_key(figure):
     return figure["value"], "signatures" if unit_class == "people" else unit_class
 
 
+@timed("resolve")
 def assign_family(db, figure_id, figure, measured, anchors):
     """Put one stored figure into its family, creating the family when new."""
     unit_class, cue = measured
     words = sorted(anchor_words(anchors))
-    family_id = None
+    family_id = family_cue = None
     if not figure["vague"] and words:
-        family_id = _matching_family(db, figure["value"], measured, words)
+        family_id, family_cue = _matching_family(db, figure["value"], measured, words) or (None, None)
     if family_id is None:
-        family_id = db["figure_families"].insert(
-            {"key": unit_class, "cue": cue, "label": _label(anchors, measured), "unit": figure["unit"]}
-        ).last_pk
+        family_cue = cue
+        family_id = insert_row(
+            db,
+            "figure_families",
+            {"key": unit_class, "cue": cue, "label": _label(anchors, measured), "unit": figure["unit"]},
+        )
     db.execute("UPDATE figures SET family_id = ? WHERE id = ?", [family_id, figure_id])
-    remember_anchor_words(db, family_id, words)
+    remember_family_keys(db, family_id, words, family_keys(figure, unit_class, family_cue))
     return family_id
 
 
-def remember_anchor_words(db, family_id, words):
-    """A family's anchor words are those of every source its figures come from."""
+def family_keys(figure, unit_class, family_cue):
+    """What a family is found by through one of its figures: the band of its
+    value and, for a running tally, the tally's cue."""
+    keys = []
+    bucket = value_bucket(figure["value"], unit_class)
+    if not figure["vague"] and bucket is not None:
+        keys.append(f"v{bucket}")
+    if family_cue in TALLY_CUES:
+        keys.append(f"c:{family_cue}")
+    return keys
+
+
+def value_bucket(value, unit_class):
+    """The band of values ``value`` falls in. A value's join window
+    (``_value_window``) is exactly one band wide on each side, so every value
+    it admits lies in the same band or a neighbouring one."""
+    if value is None or value <= 0:
+        return None
+    return math.floor(math.log(value) / _band_width(unit_class))
+
+
+def _band_width(unit_class):
+    if CURRENCY.match(unit_class):
+        return -math.log(1 - MONEY_TOLERANCE)
+    return math.log(COUNT_RATIO)
+
+
+def remember_family_keys(db, family_id, words, keys):
+    """Index a family under each anchor word of the figure's source, with each key."""
     db.conn.executemany(
-        "INSERT OR IGNORE INTO family_words (family_id, word) VALUES (?, ?)",
-        [(family_id, word) for word in words],
+        "INSERT OR IGNORE INTO family_words (family_id, word, bucket) VALUES (?, ?, ?)",
+        [(family_id, word, key) for word in words for key in keys],
     )
 
 
 def _matching_family(db, value, measured, words):
-    """The oldest family of this unit class that shares an anchor word and fits the value.
+    """(id, cue) of the oldest family of this unit class that shares an anchor
+    word and fits the value, or None.
 
-    Both tests run in SQL on indexes (family_words.word, figures.family_id),
-    so the cost does not grow with the size of a family.
+    The candidates come from one index range per (word, band): a source's
+    anchor word together with the band of a value it stated (or the tally it
+    counts), so the cost follows how many families share both, not how many
+    families exist. The exact window is then checked on the figures index.
     """
     unit_class, cue = measured
     tally = cue in TALLY_CUES and unit_class in TALLY_CLASSES
     low, high = _value_window(value, unit_class)
-    marks = ", ".join("?" * len(words))
+    bucket = value_bucket(value, unit_class)
+    keys = [] if bucket is None else [f"v{bucket - 1}", f"v{bucket}", f"v{bucket + 1}"]
+    if tally:
+        keys.append(f"c:{cue}")
+    if not keys:
+        return None
     rows = db.execute(
         f"""SELECT ff.id, ff.cue FROM figure_families ff
-            WHERE ff.key = ?
-              AND EXISTS (SELECT 1 FROM family_words w WHERE w.family_id = ff.id AND w.word IN ({marks}))
+            WHERE ff.id IN (SELECT family_id FROM family_words
+                            WHERE word IN ({", ".join("?" * len(words))}) AND bucket IN ({", ".join("?" * len(keys))}))
+              AND ff.key = ?
               AND ((? AND ff.cue = ?) OR EXISTS (
                    SELECT 1 FROM figures f WHERE f.family_id = ff.id AND f.vague = 0
                    AND f.value BETWEEN ? AND ?))
             ORDER BY ff.id""",
-        [unit_class, *words, tally, cue, low, high],
+        [*words, *keys, unit_class, tally, cue, low, high],
     )
     for family_id, family_cue in rows:
         if _cues_agree(measured, family_cue or "", tally):
-            return family_id
+            return family_id, family_cue
     return None
 
 

@@ -8,6 +8,8 @@ import re
 
 from rapidfuzz import fuzz
 
+from ingest.stages import timed
+
 # Above this rapidfuzz ratio two quotes of one speaker are the same words...
 GROUP_THRESHOLD = 90
 # ...unless they differ in a negation or a number, which fuzzy scores ignore
@@ -15,6 +17,7 @@ GROUP_THRESHOLD = 90
 NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "neither", "cannot", "without"}
 
 
+@timed("resolve")
 def group_quote(db, quote_id, speaker_id, organization_id, text):
     """Set quotes.quote_group_id for a new quote; returns the group id."""
     owner = ("speaker_id", speaker_id) if speaker_id else ("organization_id", organization_id)

@@ -1,11 +1,18 @@
 """Import a batch of inputs: each one read, extracted and stored on its own."""
+import json
+import multiprocessing
+import sqlite3
+from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 
-from ingest.document import read_document
+from ingest.document import raw_hash, read_document
 from ingest.inputs import load_input
 from ingest.read import ReadError
+from ingest.stages import CLOCK, stage
 
 from .schema import now
+from .sql import update_row
 from .store import save_document
 
 STATUSES = ("new", "updated", "unchanged", "failed", "skipped")
@@ -30,17 +37,134 @@ class Batch:
     problems: list = field(default_factory=list)  # (origin, status, reason)
 
 
-def import_one(db, item, overrides=None, tag=None, batch_id=None, stdin=None, max_bytes=DEFAULT_MAX_BYTES):
-    """Read, extract and store one Input; bad input gives a failed outcome, never an exception."""
+@dataclass
+class Prepared:
+    """One Input read (and, unless already stored, extracted), ready to store."""
+    item: object
+    doc: object = None      # the Document, or None when ``stored``/failed/skipped
+    stored: int | None = None  # id of the source already holding these exact bytes
+    error: str | None = None
+    seconds: dict = field(default_factory=dict)  # stage times spent preparing it
+
+
+def prepare(item, lookup, overrides=None, stdin=None, max_bytes=DEFAULT_MAX_BYTES):
+    """Read and extract one Input; ``lookup(sha256)`` gives the id of a stored source.
+
+    Bytes already stored are not read further: without new command-line
+    metadata there is nothing to change but a tag, which is what makes an
+    unchanged re-import cheap.
+    """
+    if item.skipped:
+        return Prepared(item, error=item.skipped)
+    try:
+        with stage("read"):
+            raw, url = load_input(item, stdin, max_bytes)
+            stored = lookup(raw_hash(raw))
+        wanted = {key: value for key, value in (overrides or {}).items() if value is not None}
+        if stored and not wanted:
+            return Prepared(item, stored=stored, seconds=CLOCK.take())
+        doc = read_document(raw, item.origin, overrides, url=url, extract=not stored)
+    except ReadError as error:
+        return Prepared(item, error=str(error), seconds=CLOCK.take())
+    return Prepared(item, doc, stored, seconds=CLOCK.take())
+
+
+def store(db, prepared, tag=None, batch_id=None):
+    """Write one Prepared input; returns its ImportOutcome."""
+    item = prepared.item
+    CLOCK.add(prepared.seconds)
     if item.skipped:
         return ImportOutcome(item.origin, "skipped", error=item.skipped)
-    try:
-        raw, url = load_input(item, stdin, max_bytes)
-        doc = read_document(raw, item.origin, overrides, url=url)
-    except ReadError as error:
-        return ImportOutcome(item.origin, "failed", error=str(error))
-    result = save_document(db, doc, tag, batch_id)
+    if prepared.error:
+        return ImportOutcome(item.origin, "failed", error=prepared.error)
+    if prepared.doc is None:
+        return ImportOutcome(item.origin, tag_stored(db, prepared.stored, tag), prepared.stored)
+    result = save_document(db, prepared.doc, tag, batch_id)
     return ImportOutcome(item.origin, result.status, result.source_id)
+
+
+def import_one(db, item, overrides=None, tag=None, batch_id=None, stdin=None, max_bytes=DEFAULT_MAX_BYTES):
+    """Read, extract and store one Input; bad input gives a failed outcome, never an exception."""
+    prepared = prepare(item, partial(stored_source, db), overrides, stdin, max_bytes)
+    return store(db, prepared, tag, batch_id)
+
+
+def import_inputs(db, items, overrides=None, tag=None, batch_id=None, stdin=None,
+                  max_bytes=DEFAULT_MAX_BYTES, jobs=1):
+    """Import Inputs in order, yielding an ImportOutcome for each.
+
+    With ``jobs`` > 1, that many worker processes read and extract while this
+    process writes: one writer, so each document is still one transaction and
+    ids follow input order. At most a few documents per worker are in flight,
+    so memory stays flat however long the input list.
+    """
+    if jobs <= 1:
+        for item in items:
+            yield import_one(db, item, overrides, tag, batch_id, stdin, max_bytes)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start_worker, initargs=(db_path_of(db),)) as pool:
+        pending = deque()
+        for item in items:
+            if item.kind == "stdin":  # the standard input belongs to this process
+                pending.append(_Ready(prepare(item, partial(stored_source, db), overrides, stdin, max_bytes)))
+            else:
+                pending.append(pool.apply_async(_prepare_in_worker, (item, overrides, max_bytes)))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield store(db, pending.popleft().get(), tag, batch_id)
+        while pending:
+            yield store(db, pending.popleft().get(), tag, batch_id)
+
+
+# Documents each worker may have read ahead of the writer.
+IN_FLIGHT_PER_JOB = 4
+
+
+class _Ready:
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+_worker_db = None
+
+
+def _start_worker(db_path):
+    """A worker looks up stored hashes through its own read-only connection."""
+    global _worker_db
+    _worker_db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) if db_path else None
+    CLOCK.take()
+
+
+def _prepare_in_worker(item, overrides, max_bytes):
+    lookup = partial(stored_source, _worker_db) if _worker_db else (lambda sha256: None)
+    return prepare(item, lookup, overrides, None, max_bytes)
+
+
+def stored_source(db, sha256):
+    """The id of the source stored with these raw bytes, if any."""
+    row = db.execute("SELECT id FROM sources WHERE sha256 = ?", [sha256]).fetchone()
+    return row[0] if row else None
+
+
+def db_path_of(db):
+    """The file behind a sqlite-utils Database (None in memory)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or None
+
+
+def tag_stored(db, source_id, tag):
+    """Re-imported bytes: only a new tag changes anything."""
+    if not tag:
+        return "unchanged"
+    tags = json.loads(db.execute("SELECT tags FROM sources WHERE id = ?", [source_id]).fetchone()[0] or "[]")
+    if tag in tags:
+        return "unchanged"
+    with db.atomic():
+        update_row(db, "sources", source_id, {"tags": json.dumps(tags + [tag])})
+    return "updated"
 
 
 def start_batch(db, tag=None):
@@ -61,11 +185,11 @@ def finish_batch(db, batch):
     db["batches"].update(batch.id, dict(batch.counts, finished_at=now()))
 
 
-def import_batch(db, inputs, overrides=None, tag=None, stdin=None, max_bytes=DEFAULT_MAX_BYTES):
+def import_batch(db, inputs, overrides=None, tag=None, stdin=None, max_bytes=DEFAULT_MAX_BYTES, jobs=1):
     """Import every Input as one batch; returns the Batch with its counts."""
     batch = start_batch(db, tag)
-    for item in inputs:
-        record(db, batch, import_one(db, item, overrides, tag, batch.id, stdin, max_bytes))
+    for outcome in import_inputs(db, inputs, overrides, tag, batch.id, stdin, max_bytes, jobs):
+        record(db, batch, outcome)
     finish_batch(db, batch)
     return batch
 
@@ -76,3 +200,8 @@ def summary_line(batch):
     if batch.counts["skipped"]:
         line += f" ({batch.counts['skipped']} skipped)"
     return line
+
+
+def timings_line(seconds):
+    """'time: read 0.4 s, clean 0.2 s, …' (CPU seconds of every process, by stage)."""
+    return "time: " + ", ".join(f"{name} {value:.1f} s" for name, value in seconds.items())

@@ -10,7 +10,10 @@ from .citation import format_citation
 from .entities import resolve_organization, resolve_speaker
 from .families import assign_family, document_anchors, document_measures, figure_windows
 from .groups import group_quote
+from ingest.stages import timed
+
 from .schema import now
+from .sql import insert_row, insert_rows, update_row
 
 # Source columns that come from the document's metadata.
 META_COLUMNS = ("doc_type", "title", "publisher", "published", "byline", "contact", "target", "demand")
@@ -22,6 +25,7 @@ class SaveResult:
     status: str  # new | updated | unchanged
 
 
+@timed("write")
 def save_document(db, doc, tag=None, batch_id=None):
     """Store ``doc``; a document already stored (same raw bytes) is not written again.
 
@@ -41,7 +45,7 @@ def save_document(db, doc, tag=None, batch_id=None):
         save_claims_and_figures(db, source_id, doc, anchors)
         save_mentions(db, source_id, doc.entities)
         if previous:
-            db["sources"].update(previous, {"superseded_by": source_id})
+            update_row(db, "sources", previous, {"superseded_by": source_id})
     return SaveResult(source_id, "updated" if previous else "new")
 
 
@@ -72,8 +76,10 @@ def save_source(db, doc, anchors, tag=None, batch_id=None, previous=None):
         batch_id=batch_id,
         previous_version_id=previous,
     )
-    source_id = db["sources"].insert(row).last_pk
-    db["raw_inputs"].insert(
+    source_id = insert_row(db, "sources", row)
+    insert_row(
+        db,
+        "raw_inputs",
         {
             "source_id": source_id,
             "reader": doc.reader,
@@ -82,9 +88,7 @@ def save_source(db, doc, anchors, tag=None, batch_id=None, previous=None):
             "content": doc.raw,
         }
     )
-    db["cleaning_drops"].insert_all(
-        [dict(asdict(item), source_id=source_id) for item in doc.dropped]
-    )
+    insert_rows(db, "cleaning_drops", [dict(asdict(item), source_id=source_id) for item in doc.dropped])
     return source_id
 
 
@@ -134,7 +138,7 @@ def save_quotes(db, source_id, quotes, source):
             "attribution_end": quote.attribution_end,
         }
         row["citation"] = format_citation(row, source)
-        quote_id = db["quotes"].insert(row).last_pk
+        quote_id = insert_row(db, "quotes", row)
         group_quote(db, quote_id, speaker_id, organization_id, quote.text)
 
 
@@ -148,15 +152,17 @@ def refresh_citations(db, source_id):
 def save_claims_and_figures(db, source_id, doc, anchors):
     """Store claims, then figures linked to the claim holding them and to their family."""
     claim_ids = [
-        db["claims"].insert(
+        insert_row(
+            db,
+            "claims",
             {
                 "source_id": source_id,
                 "start": claim.start,
                 "end": claim.end,
                 "text": claim.text,
                 "attributed_to": claim.attributed_to,
-            }
-        ).last_pk
+            },
+        )
         for claim in doc.claims
     ]
     rows = [figure_row(source_id, figure) for figure in doc.figures]
@@ -164,7 +170,7 @@ def save_claims_and_figures(db, source_id, doc, anchors):
         row["claim_id"] = _claim_holding(doc.claims, claim_ids, row)
     measures = document_measures(rows, figure_windows(doc.text, doc.figures), doc.meta.doc_type)
     for row, measured in zip(rows, measures):
-        figure_id = db["figures"].insert(row).last_pk
+        figure_id = insert_row(db, "figures", row)
         assign_family(db, figure_id, row, measured, anchors)
 
 
@@ -197,10 +203,10 @@ def save_mentions(db, source_id, entities):
     rows = []
     for mention in entities:
         row = {"source_id": source_id, "start": mention.start, "end": mention.end,
-               "text": mention.text, "kind": mention.kind}
+               "text": mention.text, "kind": mention.kind, "organization_id": None, "speaker_id": None}
         if mention.kind == "organization":
             row["organization_id"] = resolve_organization(db, mention.text, mention.expands)
         else:
             row["speaker_id"] = resolve_speaker(db, mention.text, "person", full_name=mention.expands)
         rows.append(row)
-    db["mentions"].insert_all(rows)
+    insert_rows(db, "mentions", rows)
