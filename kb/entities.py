@@ -4,9 +4,10 @@ Resolution is incremental and blocked: a new name is compared only with
 aliases that share its normalised key, its key prefix or (for people) its
 surname, never with every row in the database.
 """
-from functools import lru_cache
+from contextlib import contextmanager
+from functools import lru_cache, wraps
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ingest.names import name_key, org_key, surname_key
 from ingest.stages import timed
@@ -24,7 +25,43 @@ BLOCK_PREFIX = 4
 ORG_SMALL_WORDS = {"and", "of", "the", "for", "&"}
 
 
+# Names already resolved while storing the current document (a source names
+# the same people and organizations many times over): None outside
+# ``resolving_one_document``, emptied on every merge, so it never outlives its
+# transaction or holds an id that no longer exists.
+_resolved = None
+
+
+@contextmanager
+def resolving_one_document():
+    global _resolved
+    _resolved = {}
+    try:
+        yield
+    finally:
+        _resolved = None
+
+
+def _forget_resolved():
+    if _resolved is not None:
+        _resolved.clear()
+
+
+def _remembered(function):
+    @wraps(function)
+    def wrapper(db, *args, **kwargs):
+        if _resolved is None:
+            return function(db, *args, **kwargs)
+        key = (function.__name__, *args, *sorted(kwargs.items()))
+        if key not in _resolved:
+            _resolved[key] = function(db, *args, **kwargs)
+        return _resolved[key]
+
+    return wrapper
+
+
 @timed("resolve")
+@_remembered
 def resolve_organization(db, name, full_name=None):
     """The id of the organization called ``name``, created when new.
 
@@ -75,6 +112,7 @@ def merge_organizations(db, old_id, new_id):
     )
     db.execute("DELETE FROM organization_aliases WHERE organization_id = ?", [old_id])
     db.execute("DELETE FROM organizations WHERE id = ?", [old_id])
+    _forget_resolved()
 
 
 def _org_key(name):
@@ -103,16 +141,23 @@ def _fuzzy_organization(db, name, key):
            UNION SELECT organization_id, key, alias FROM organization_aliases WHERE block = ?""",
         [prefix, prefix + "\uffff", _org_block(name)],
     ).fetchall()
-    words = _content_words(name)
-
-    def score(row):
-        return max(fuzz.ratio(key, row[1]), fuzz.token_sort_ratio(words, _content_words(row[2])))
-
-    best = max(rows, key=score, default=None)
-    return best[0] if best and score(best) >= FUZZY_THRESHOLD else None
+    # Both scorers run over the whole block in C; the best row is the first
+    # with the highest of its two scores, as max() over the rows would pick.
+    best = {}
+    for scorer, query, choices in (
+        (fuzz.ratio, key, [row[1] for row in rows]),
+        (fuzz.token_sort_ratio, _content_words(name), [_content_words(row[2]) for row in rows]),
+    ):
+        for _, score, index in process.extract(query, choices, scorer=scorer,
+                                               score_cutoff=FUZZY_THRESHOLD, limit=None):
+            best[index] = max(score, best.get(index, 0))
+    if not best:
+        return None
+    return rows[min(best, key=lambda index: (-best[index], index))][0]
 
 
 @timed("resolve")
+@_remembered
 def resolve_speaker(db, name, kind=None, organization_id=None, full_name=None):
     """The id of the speaker called ``name``, created when new.
 

@@ -156,8 +156,8 @@ def _twin_key(figure):
 
 
 @timed("resolve")
-def assign_family(db, figure_id, figure, measured, anchors):
-    """Put one stored figure into its family, creating the family when new."""
+def assign_family(db, figure, measured, anchors):
+    """The family of a figure about to be stored, created when new."""
     unit_class, cue = measured
     words = sorted(anchor_words(anchors))
     family_id = family_cue = None
@@ -170,7 +170,6 @@ def assign_family(db, figure_id, figure, measured, anchors):
             "figure_families",
             {"key": unit_class, "cue": cue, "label": _label(anchors, measured), "unit": figure["unit"]},
         )
-    db.execute("UPDATE figures SET family_id = ? WHERE id = ?", [family_id, figure_id])
     remember_family_keys(db, family_id, words, family_keys(figure, unit_class, family_cue))
     return family_id
 

@@ -2,6 +2,7 @@
 import json
 import multiprocessing
 import sqlite3
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from functools import partial
@@ -98,22 +99,63 @@ def import_inputs(db, items, overrides=None, tag=None, batch_id=None, stdin=None
     ids follow input order. At most a few documents per worker are in flight,
     so memory stays flat however long the input list.
     """
-    if jobs <= 1:
-        for item in items:
-            yield import_one(db, item, overrides, tag, batch_id, stdin, max_bytes)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(db_path_of(db),)) as pool:
-        pending = deque()
-        for item in items:
-            if item.kind == "stdin":  # the standard input belongs to this process
-                pending.append(_Ready(prepare(item, partial(stored_source, db), overrides, stdin, max_bytes)))
-            else:
-                pending.append(pool.apply_async(_prepare_in_worker, (item, overrides, max_bytes)))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield store(db, pending.popleft().get(), tag, batch_id)
-        while pending:
-            yield store(db, pending.popleft().get(), tag, batch_id)
+    with GroupedCommits(db) as commits:
+        if jobs <= 1:
+            for item in items:
+                yield commits.after(import_one(db, item, overrides, tag, batch_id, stdin, max_bytes))
+            return
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs, initializer=_start_worker, initargs=(db_path_of(db),)) as pool:
+            pending = deque()
+            for item in items:
+                if item.kind == "stdin":  # the standard input belongs to this process
+                    lookup = partial(stored_source, db)
+                    pending.append(_Ready(prepare(item, lookup, overrides, stdin, max_bytes)))
+                else:
+                    pending.append(pool.apply_async(_prepare_in_worker, (item, overrides, max_bytes)))
+                if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                    yield commits.after(store(db, pending.popleft().get(), tag, batch_id))
+            while pending:
+                yield commits.after(store(db, pending.popleft().get(), tag, batch_id))
+
+
+# Stored documents are committed together about this often. Each document is
+# still all or nothing (a savepoint of its own inside the group), but the WAL
+# and the FTS5 indexes are flushed once per group instead of once per
+# document, which was a fifth of the writer's time.
+COMMIT_EVERY_SECONDS = 1.0
+
+
+class GroupedCommits:
+    """An import's writes in transactions of about ``every`` seconds.
+
+    Whatever ends the import (its end, an error, Ctrl-C) commits the
+    documents stored so far: a document that failed was rolled back to its
+    savepoint and left nothing, so there is never half a document to commit.
+    """
+
+    def __init__(self, db, every=COMMIT_EVERY_SECONDS):
+        self.db, self.every = db, every
+
+    def __enter__(self):
+        self._begin()
+        return self
+
+    def _begin(self):
+        if not self.db.conn.in_transaction:
+            self.db.execute("BEGIN")
+        self.started = time.monotonic()
+
+    def after(self, outcome):
+        """Commit the group once it is old enough; returns ``outcome``."""
+        if time.monotonic() - self.started >= self.every:
+            self.db.execute("COMMIT")
+            self._begin()
+        return outcome
+
+    def __exit__(self, *exc):
+        if self.db.conn.in_transaction:
+            self.db.execute("COMMIT")
 
 
 # Documents each worker may have read ahead of the writer.

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from .citation import format_citation
-from .entities import resolve_organization, resolve_speaker
+from .entities import resolve_organization, resolve_speaker, resolving_one_document
 from .families import assign_family, document_anchors, document_measures, figure_windows
 from .groups import group_quote
 from ingest.stages import timed
@@ -38,7 +38,7 @@ def save_document(db, doc, tag=None, batch_id=None):
     if existing:
         return SaveResult(existing[0], _update_existing(db, existing[0], doc, tag))
     previous = _current_version(db, doc)
-    with db.atomic():
+    with resolving_one_document(), db.atomic():
         anchors = document_anchors(doc.text)
         source_id = save_source(db, doc, anchors, tag, batch_id, previous)
         save_quotes(db, source_id, doc.quotes, source_row(doc))
@@ -170,8 +170,7 @@ def save_claims_and_figures(db, source_id, doc, anchors):
         row["claim_id"] = _claim_holding(doc.claims, claim_ids, row)
     measures = document_measures(rows, figure_windows(doc.text, doc.figures), doc.meta.doc_type)
     for row, measured in zip(rows, measures):
-        figure_id = insert_row(db, "figures", row)
-        assign_family(db, figure_id, row, measured, anchors)
+        insert_row(db, "figures", dict(row, family_id=assign_family(db, row, measured, anchors)))
 
 
 def figure_row(source_id, figure):
