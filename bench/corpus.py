@@ -8,7 +8,7 @@ move between sources ("more than 40,000 signatures", "$12.7 million"), and
 about ten quotes in the attribution forms real news uses ("…," said Name,
 title at Org / Name said / according to Name / a pronoun after a named
 speaker). Speakers are drawn from a pool of about a million synthetic names
-(frequent ones recur across documents, most appear once or twice), so a
+(a few thousand recur across documents, most appear once or twice), so a
 100k-document corpus has on the order of 100k distinct speakers; topic words
 each reach well under 1% of quotes, while "community" is in about 10% of them
 (the broad-word search of issue #7). The same N and seed always give the same
@@ -22,8 +22,10 @@ FIRST = ("Dana Jonah Leila Grace Tomasz Noor Petra Harlan Teodora Marisol Idris 
          "Elena Mateo Aiko Brigid Omar Lucia Farid Ines Tobias Yara Declan Priya Soren Amara Felix Nadia "
          "Ruth Emeka Hana Lorenzo Maeve Samir Greta Jun Olivia Tariq Ingrid Paulo Zainab Henrik Esme Kwame "
          "Miriam Arjun Clara Diego Freya Malik Rosa Viktor Imani Lars Chiara Bashir").split()
-SYLLABLES = ("ka ren sto vel mar dun hal brek tor lin quist ow ash fen gra mol sel tav rud cor "
-             "pen wick lor hav ber nik sam dal ves tam").split()
+# Surnames are two syllables and an ending: millions of them, spread as
+# widely as real surnames, so name blocks stay small as the corpus grows.
+SYLLABLES = [onset + vowel + coda for onset in "bdfghklmnprstvw" for vowel in "aeiou"
+             for coda in ("", "n", "r", "s", "l", "m", "k", "t", "d")]
 ENDINGS = "son stad berg ford ley man ova ini ez wood dottir ski field ton".split()
 TITLES = ("organizer", "senior organizer", "policy director", "spokesperson", "executive director",
           "campaign manager", "staff attorney", "research director", "co-founder", "board chair")

@@ -39,6 +39,10 @@ class Document:
     figures: list = field(default_factory=list)
     claims: list = field(default_factory=list)
     entities: list = field(default_factory=list)
+    # What storing needs besides the records (kb.store.prepare_for_storing):
+    # worked out with the extraction, in a worker process under --jobs.
+    anchors: list | None = None
+    measures: list | None = None
 
 
 def read_document(raw, origin, overrides=None, url=None, extract=True):

@@ -203,23 +203,23 @@ def _by_key(db, entity, key):
 
 
 def _fuzzy_speaker(db, name, key):
-    """Best alias above the threshold among those sharing the key's prefix and
-    the surname's last two letters: a narrow block read from one covering
-    index, so a new name is compared with a handful of aliases, not with every
-    speaker whose first name starts the same way."""
-    prefix = key[:BLOCK_PREFIX]
+    """Best alias above the threshold in the name's two blocks: same first four
+    letters and surname start, or same first two letters and surname ending.
+    A one-letter slip leaves at least one block intact, and each block is one
+    exact index lookup, so a new name meets a handful of aliases however many
+    are stored."""
+    surname = surname_key(name)
     rows = db.execute(
-        "SELECT speaker_id, key FROM speaker_aliases WHERE key >= ? AND key < ? AND substr(surname, -2) = ?",
-        [prefix, prefix + "\uffff", surname_key(name)[-2:]],
+        """SELECT speaker_id, key FROM speaker_aliases
+           WHERE substr(key, 1, 4) = ? AND substr(surname, 1, 3) = ?
+           UNION
+           SELECT speaker_id, key FROM speaker_aliases
+           WHERE substr(key, 1, 2) = ? AND substr(surname, -4) = ?""",
+        [key[:BLOCK_PREFIX], surname[:3], key[:2], surname[-4:]],
     ).fetchall()
-    return _best(key, rows)
-
-
-def _best(key, rows):
-    best = max(rows, key=lambda row: fuzz.ratio(key, row[1]), default=None)
-    if best and fuzz.ratio(key, best[1]) >= FUZZY_THRESHOLD:
-        return best[0]
-    return None
+    # The first row with the best score, as max() over the rows would pick.
+    best = process.extractOne(key, [row[1] for row in rows], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+    return rows[best[2]][0] if best else None
 
 
 def _by_surname(db, name):

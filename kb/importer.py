@@ -14,7 +14,7 @@ from ingest.stages import CLOCK, stage
 
 from .schema import now
 from .sql import update_row
-from .store import save_document
+from .store import prepare_for_storing, save_document
 
 STATUSES = ("new", "updated", "unchanged", "failed", "skipped")
 # Inputs larger than this are refused unless the user raises the limit: a
@@ -65,6 +65,9 @@ def prepare(item, lookup, overrides=None, stdin=None, max_bytes=DEFAULT_MAX_BYTE
         if stored and not wanted:
             return Prepared(item, stored=stored, seconds=CLOCK.take())
         doc = read_document(raw, item.origin, overrides, url=url, extract=not stored)
+        if not stored:
+            with stage("extract"):
+                prepare_for_storing(doc)
     except ReadError as error:
         return Prepared(item, error=str(error), seconds=CLOCK.take())
     return Prepared(item, doc, stored, seconds=CLOCK.take())

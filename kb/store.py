@@ -38,15 +38,26 @@ def save_document(db, doc, tag=None, batch_id=None):
     if existing:
         return SaveResult(existing[0], _update_existing(db, existing[0], doc, tag))
     previous = _current_version(db, doc)
+    prepare_for_storing(doc)
     with resolving_one_document(), db.atomic():
-        anchors = document_anchors(doc.text)
-        source_id = save_source(db, doc, anchors, tag, batch_id, previous)
+        source_id = save_source(db, doc, doc.anchors, tag, batch_id, previous)
         save_quotes(db, source_id, doc.quotes, source_row(doc))
-        save_claims_and_figures(db, source_id, doc, anchors)
+        save_claims_and_figures(db, source_id, doc, doc.anchors)
         save_mentions(db, source_id, doc.entities)
         if previous:
             update_row(db, "sources", previous, {"superseded_by": source_id})
     return SaveResult(source_id, "updated" if previous else "new")
+
+
+def prepare_for_storing(doc):
+    """Work out what storing needs that depends on the document alone (its
+    anchors, each figure's measure), so a worker process can do it."""
+    if doc.anchors is None:
+        doc.anchors = document_anchors(doc.text)
+    if doc.measures is None:
+        rows = [figure_row(None, figure) for figure in doc.figures]
+        doc.measures = document_measures(rows, figure_windows(doc.text, doc.figures), doc.meta.doc_type)
+    return doc
 
 
 def _current_version(db, doc):
@@ -168,8 +179,7 @@ def save_claims_and_figures(db, source_id, doc, anchors):
     rows = [figure_row(source_id, figure) for figure in doc.figures]
     for row in rows:
         row["claim_id"] = _claim_holding(doc.claims, claim_ids, row)
-    measures = document_measures(rows, figure_windows(doc.text, doc.figures), doc.meta.doc_type)
-    for row, measured in zip(rows, measures):
+    for row, measured in zip(rows, doc.measures):
         insert_row(db, "figures", dict(row, family_id=assign_family(db, row, measured, anchors)))
 
 
