@@ -19,22 +19,20 @@ NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "neither", "cannot"
 
 
 @timed("resolve")
-def group_quote(db, quote_id, speaker_id, organization_id, text):
-    """Set quotes.quote_group_id for a new quote; returns the group id."""
+def quote_group(db, speaker_id, organization_id, text):
+    """The group of a quote about to be stored: the group of the first earlier
+    quote by the same speaker (or organization) carrying the same words, or
+    None for a quote that starts its own group."""
     owner = ("speaker_id", speaker_id) if speaker_id else ("organization_id", organization_id)
-    group_id = quote_id
-    if owner[1]:
-        candidates = db.execute(
-            f"""SELECT id, coalesce(quote_group_id, id), text FROM quotes
-                WHERE {owner[0]} = ? AND id != ? ORDER BY id""",
-            [owner[1], quote_id],
-        )
-        for other_id, other_group, other_text in candidates:
-            if same_words(text, other_text):
-                group_id = other_group
-                break
-    db.execute("UPDATE quotes SET quote_group_id = ? WHERE id = ?", [group_id, quote_id])
-    return group_id
+    if not owner[1]:
+        return None
+    candidates = db.execute(
+        f"SELECT coalesce(quote_group_id, id), text FROM quotes WHERE {owner[0]} = ? ORDER BY id", [owner[1]]
+    )
+    for other_group, other_text in candidates:
+        if same_words(text, other_text):
+            return other_group
+    return None
 
 
 def same_words(a, b):

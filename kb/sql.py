@@ -29,3 +29,8 @@ def insert_rows(db, table, rows):
 def update_row(db, table, row_id, changes):
     assignments = ", ".join(f'"{column}" = ?' for column in changes)
     db.conn.execute(f'UPDATE "{table}" SET {assignments} WHERE id = ?', (*changes.values(), row_id))
+
+
+def next_id(db, table):
+    """The id the next row of ``table`` will get (one writer, inside its transaction)."""
+    return db.conn.execute(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0]

@@ -9,11 +9,11 @@ from dataclasses import asdict, dataclass
 from .citation import format_citation
 from .entities import resolve_organization, resolve_speaker, resolving_one_document
 from .families import assign_family, document_anchors, document_measures, figure_windows
-from .groups import group_quote
+from .groups import quote_group
 from ingest.stages import timed
 
 from .schema import now
-from .sql import insert_row, insert_rows, update_row
+from .sql import insert_row, insert_rows, next_id, update_row
 
 # Source columns that come from the document's metadata.
 META_COLUMNS = ("doc_type", "title", "publisher", "published", "byline", "contact", "target", "demand")
@@ -149,8 +149,13 @@ def save_quotes(db, source_id, quotes, source):
             "attribution_end": quote.attribution_end,
         }
         row["citation"] = format_citation(row, source)
-        quote_id = insert_row(db, "quotes", row)
-        group_quote(db, quote_id, speaker_id, organization_id, quote.text)
+        # The group is known before the row is written: an UPDATE afterwards
+        # would also rewrite the quote's full-text index entry. A quote that
+        # starts its own group takes the id it is about to get.
+        row["quote_group_id"] = quote_group(db, speaker_id, organization_id, quote.text)
+        if row["quote_group_id"] is None:
+            row["id"] = row["quote_group_id"] = next_id(db, "quotes")
+        insert_row(db, "quotes", row)
 
 
 def refresh_citations(db, source_id):
