@@ -15,7 +15,7 @@ from .lexicon import (
     ORG_WORDS, PLACE_WORDS, PLACES, ROLE_ABBREVIATIONS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_LOWER, UNNAMED,
 )
 from .entity_evidence import BODY_AFTER, BODY_BEFORE, KIND_BEFORE, PRODUCT_AFTER, WERE
-from .names import is_demonym, looks_like_org, looks_like_person
+from .names import WORD_CACHE_SIZE, is_demonym, looks_like_org, looks_like_person
 from .titles import describes, title_words_before
 
 PERSON, ORG, BLOCKED = "person", "organization", "blocked"
@@ -54,14 +54,14 @@ _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$|n[’']t$", re.I)  # "I’
 _HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][\w-]*")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def camel(name):
     """"ColorOfChange", "RightsWatch North": an internal capital marks a brand, not a person
     ("McDonald", "DeSantis" have theirs after two letters at most)."""
     return any(_CAMEL.search(w) and not w.startswith("Mac") for w in name.split())
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def title_word(word):
     """"Director", "CEO", "Sen.": a capitalised word that is a role. The profession endings
     ``names.is_role_word`` also accepts ("-ist") would make "Lindqvist" a role."""
@@ -69,7 +69,7 @@ def title_word(word):
     return low in _ROLES or low.endswith("s") and low[:-1] in ROLE_HEADS
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def strong_org(name):
     """A body by its very name: a body word last ("Demand Progress"), "&", a brand's
     internal capital, a web domain. Such names beat the place rule ("Circuit & State")."""
@@ -93,7 +93,7 @@ def blocked(piece, evidence, titled=None):
     return _only_titles(piece.text)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _only_titles(name):
     """"Senior Organizer", "U.S.", "Tuesday": nothing but titles, dates and nationalities."""
     return all(title_word(w) or w.lower() in _NOT_A_NAME or is_demonym(w) for w in name.split())
@@ -119,7 +119,7 @@ def multi_kind(piece, evidence, surnames):
     return None
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _org_word_inside(name):
     """"Kotak Institutional Equities", "Bureau of Prisons": a body word in the name; first
     only before "of"/"for" ("Senate Bill" is a bill)."""
@@ -137,7 +137,7 @@ def _body_noun_after(text, end):
     return noun in BODY_NOUNS or title_word(noun) and after.group(2) is not None
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _person_shaped(name):
     words = name.split()
     return 2 <= len(words) <= 4 and looks_like_person(name) and not any(

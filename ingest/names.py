@@ -15,6 +15,10 @@ from .lexicon import (
 # Read through this module by other extractors (kb/families.py, clauses.py).
 from .lexicon import FUNCTION_WORDS, TITLE_LOWER  # noqa: F401
 
+# Entries in each cache of a word-level function: an archive's working
+# vocabulary, but bounded, so a long import's memory stays flat.
+WORD_CACHE_SIZE = 16_384
+
 # A capitalised word; a full stop belongs to it only in initials ("E.",
 # "U.S.") and abbreviations ("Jr.", "Sen."), so a run never crosses ". ".
 _ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov", "Sen",
@@ -119,7 +123,7 @@ def is_capitalised(word):
     return bool(word) and word[0].isupper()
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def is_role_word(word):
     """"Campaigner", "Sen.", "singer-guitarists": a word a role title ends on."""
     low = (word or "").lower().strip(".,")
@@ -157,7 +161,7 @@ def role_phrase_width(words):
     return 0
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def is_person_noun(word):
     """"member", "chair", "resident": one person's role or description (not "members")."""
     low = (word or "").lower().strip(".,")
@@ -171,7 +175,7 @@ _NOT_PROFESSIONS = {"persist", "consist", "insist", "resist", "assist", "checkli
                     "wishlist", "shortlist", "waitlist", "blacklist", "whitelist", "amidst"}
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def is_demonym(word):
     """"Israeli", "US": a nationality that stays inside a title."""
     word = word.rstrip(",")
@@ -181,7 +185,7 @@ def is_demonym(word):
     return word.lower() in DEMONYMS
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def looks_like_org(name):
     """Does a capitalised run read as an organization rather than a person?"""
     words = (name or "").replace("’s", "").replace("'s", "").split()
@@ -202,7 +206,7 @@ def looks_like_org(name):
 _DOMAIN = re.compile(r"\.(?:org|com|net|io)\b", re.I)
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def looks_like_person(name):
     """Two to five capitalised words, no organization or role word: a person's name."""
     words = (name or "").split()
@@ -297,7 +301,7 @@ def is_acronym(word):
     return len(word) > 1 and word.isupper() and "." not in word
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def surname(name):
     """The last word of a person's name, skipping Jr./Sr./III and honorifics."""
     words = [w for w in strip_honorific(name).split() if w.lower().rstrip(".") not in SUFFIXES]
@@ -314,7 +318,7 @@ def strip_article(name):
 _ARTICLE = re.compile(r"^(?:The|the)\s+")
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of a word: asked again and again
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # a pure function of a word: asked again and again
 def strip_honorific(name):
     """"Mr. Trump" -> "Trump", "Dr. Owen Dempsey" -> "Owen Dempsey"."""
     words = name.split()

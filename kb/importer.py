@@ -98,7 +98,7 @@ def import_inputs(db, items, overrides=None, tag=None, batch_id=None, stdin=None
     """Import Inputs in order, yielding an ImportOutcome for each.
 
     With ``jobs`` > 1, that many worker processes read and extract while this
-    process writes: one writer, so each document is still one transaction and
+    process writes: one writer, so each document is still all or nothing and
     ids follow input order. At most a few documents per worker are in flight,
     so memory stays flat however long the input list.
     """

@@ -1,7 +1,8 @@
-"""Storage: one transaction per document.
+"""Storage: each document all or nothing.
 
 A document's source row, raw input, cleaning record and extracted rows are
-written together or not at all, so a failure never leaves half a source.
+written together or not at all (a transaction, or a savepoint inside the
+importer's grouped commit), so a failure never leaves half a source.
 """
 import json
 from dataclasses import asdict, dataclass
