@@ -58,7 +58,7 @@ def in_sentence(text, masked, span, spans, mentions):
         np_start, np_end, clause_end = (a0 + x for x in after)
         np = masked[np_start:np_end]
         speaker = classify_np(np, np_start, mentions)
-        described = _IN_SENTENCE_RE1.match(np.strip())
+        described = _LEADING_DETERMINER.match(np.strip())
         if speaker is None and described and np.strip().lower() not in PRONOUNS:
             speaker = Speaker(None, None)  # the text names someone we cannot resolve: say nobody
         if speaker:
@@ -101,7 +101,7 @@ def _according_to(masked, span, mentions):
         return None
     np_end = match.end() + np_extent(masked[match.end():end])
     comma = masked.find(",", match.end(), np_end)
-    if comma != -1 and not _ACCORDING_TO_RE1.match(masked[comma:np_end]):
+    if comma != -1 and not _APPOSITIVE_COMMA.match(masked[comma:np_end]):
         np_end = comma  # "according to Microsoft's own communications, their product…"
     np_start = match.end() + len(masked[match.end():np_end]) - len(masked[match.end():np_end].lstrip())
     speaker = classify_np(masked[np_start:np_end], np_start, mentions)
@@ -227,7 +227,7 @@ def _same_words(text, masked, spans, index, mentions, document=None):
 
 
 def _words(quoted):
-    return _WORDS_RE1.findall(quoted.casefold())
+    return _WORD.findall(quoted.casefold())
 
 
 def _contains(haystack, needle):
@@ -264,11 +264,11 @@ def _next_sentence(text, masked, spans, index, mentions, document=None):
     gap = len(rest) - len(rest.lstrip())
     if "\n" in rest[:gap] and masked[max(0, span.open - 1):span.open] not in ("", "\n"):
         return None  # only a quote standing alone may take the next paragraph's speaker
-    sentence = _NEXT_SENTENCE_RE2.split(rest[gap:], maxsplit=1)[0]
+    sentence = _SENTENCE_BREAK.split(rest[gap:], maxsplit=1)[0]
     start = span.close + gap
-    that = _NEXT_SENTENCE_RE1.match(sentence)
+    that = _THAT_WAS_HOW.match(sentence)
     if that:
-        np = _NEXT_SENTENCE_RE3.split(sentence[that.end():].split(",")[0])[0]
+        np = _SPACE_BEFORE_VERB.split(sentence[that.end():].split(",")[0])[0]
         found = classify_np(np, start + that.end(), mentions)  # "… Marisol Quintero opened the session"
     else:
         verb = REPORTING_VERB.search(sentence)
@@ -280,10 +280,10 @@ def _next_sentence(text, masked, spans, index, mentions, document=None):
 
 
 # Patterns of the functions above, compiled once.
-_IN_SENTENCE_RE1 = re.compile(r"(?:the|a|an|one|another)\s", re.I)
-_ACCORDING_TO_RE1 = re.compile(r",\s+(?:an?|the|who)\s")
-_WORDS_RE1 = re.compile(r"\w+")
-_NEXT_SENTENCE_RE1 = re.compile(r"(?:That|This|Those|These|So)\s+(?:was|were|is|are|said)\s+"
-                    r"(?:how|what|the words of|the message from)?\s*")
-_NEXT_SENTENCE_RE2 = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
-_NEXT_SENTENCE_RE3 = re.compile(r"\s+(?=[a-z]+(?:ed|s)\b)")
+_LEADING_DETERMINER = re.compile(r"(?:the|a|an|one|another)\s", re.I)
+_APPOSITIVE_COMMA = re.compile(r",\s+(?:an?|the|who)\s")
+_WORD = re.compile(r"\w+")
+_THAT_WAS_HOW = re.compile(r"(?:That|This|Those|These|So)\s+(?:was|were|is|are|said)\s+"
+                           r"(?:how|what|the words of|the message from)?\s*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
+_SPACE_BEFORE_VERB = re.compile(r"\s+(?=[a-z]+(?:ed|s)\b)")

@@ -65,7 +65,7 @@ class ClaimSources:
         match = ACCORDING_TO.search(self.masked, start, end)
         if not match:
             return None
-        phrase = _ACCORDING_TO_RE1.match(self.masked[match.end():end])
+        phrase = _PHRASE_TO_PUNCTUATION.match(self.masked[match.end():end])
         return self._name(phrase.group(1), match.end() + phrase.start(1)) if phrase else None
 
     def _reporting_verb(self, start, end):
@@ -73,7 +73,7 @@ class ClaimSources:
         sentence = self.masked[start:end]
         clause = start + len(sentence) - len(main_clause(sentence))
         for verb in _ASSERT_VERB.finditer(self.masked, clause, end):
-            if verb.group() in _EVIDENCE_VERBS and not _REPORTING_VERB_RE1.match(self.masked[verb.end():end]):
+            if verb.group() in _EVIDENCE_VERBS and not _THAT_CLAUSE.match(self.masked[verb.end():end]):
                 continue  # "It finds routines" reports nothing; "the report found that …" does
             before = self.masked[clause:verb.start()]
             if verb.group() == "added" and self.masked.startswith(" to ", verb.end()):
@@ -96,12 +96,12 @@ class ClaimSources:
         if named:
             return named
         words = phrase.split()
-        if words and words[-1].lower() in DOC_NOUNS and not _NAME_RE1.search(phrase):
+        if words and words[-1].lower() in DOC_NOUNS and not _CAPITAL.search(phrase):
             return None  # "a new study", "the office release": whose, the sentence does not say
         speaker = classify_np(phrase, offset, self.mentions)
         if speaker is None or not speaker.name:
             return None
-        if speaker.kind == "group" and not _NAME_RE1.search(speaker.name):
+        if speaker.kind == "group" and not _CAPITAL.search(speaker.name):
             return None
         if speaker.name not in self._acronyms:
             self._acronyms[speaker.name] = _expand_acronym(self.text, speaker.name)
@@ -109,7 +109,7 @@ class ClaimSources:
 
     def _definite(self, phrase, offset):
         """"the coalition" -> the last name before it that ends in that noun ("Drop the Dragnet coalition")."""
-        match = _DEFINITE_RE1.fullmatch(phrase)
+        match = _DEFINITE_NOUN.fullmatch(phrase)
         if not match:
             return None
         noun = match.group(1)
@@ -120,7 +120,7 @@ class ClaimSources:
             self._definites[noun] = LastMatches(self.masked, re.compile(name), r"[^\s\w’'\-]",
                                                 re.compile(re.escape(noun), re.I), lambda found: found.group(1))
         last = self._definites[noun].last(offset)  # the last such name in self.masked[:offset]
-        return _DEFINITE_RE2.sub("", last) if last is not None else None
+        return _LEADING_THE.sub("", last) if last is not None else None
 
 
 _NOT_SPACE = re.compile(r"\S")
@@ -128,14 +128,14 @@ _NOT_SPACE = re.compile(r"\S")
 
 def _subject(before):
     """(start, end) in ``before`` of the subject a following verb belongs to, if it opens the clause."""
-    if _SUBJECT_RE1.search(before):
+    if _PASSIVE_OR_RELATIVE_END.search(before):
         return None  # passive "was reported"; relative "a coalition that says"
     found = subject_before(before)
     if found and found[0] == 0:
         return found
-    if found and _SUBJECT_RE3.fullmatch(before[:found[0]]):
+    if found and _REPORT_BY.fullmatch(before[:found[0]]):
         return 0, found[1]  # "A recent report by The New York Times found"
-    if _SUBJECT_RE2.search(before):
+    if _CONJUNCTION_END.search(before):
         found = clause_subject(before)  # "The coalition welcomed the pause but said"
         return found if found and found[0] == 0 else None
     return None
@@ -153,7 +153,7 @@ def _expand_acronym(text, name):
     ("Chinese CDC"), so it leaves "DTS" as it is here ("Vellmont" is neither),
     and it also lengthens names that are not acronyms ("Halvorsen").
     """
-    if not _EXPAND_ACRONYM_RE1.fullmatch(name):
+    if not _ACRONYM.fullmatch(name):
         return name
     match = _defined_before(text, name)
     if not match:
@@ -193,19 +193,20 @@ _RUN_CHAR = re.compile(r"[\w&’'-]")
 def _footnotes(text):
     """{number: source} from citation notes such as "1. “Title,” The Nation, June 27, 2018"."""
     notes = {}
-    for line in _FOOTNOTES_RE1.finditer(text):
+    for line in _FOOTNOTE_LINE.finditer(text):
         notes[line.group(1)] = line.group(2).strip(" .:;")
     return notes
 
 
 # Patterns of the functions above, compiled once.
-_SUBJECT_RE1 = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$|\b(?:who|that|which)\s+(?:\w+\s+)?$")
-_SUBJECT_RE2 = re.compile(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$")
-_SUBJECT_RE3 = re.compile(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", re.I)
-_EXPAND_ACRONYM_RE1 = re.compile(r"[A-Z]{2,6}")
-_FOOTNOTES_RE1 = re.compile(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", re.M)
-_ACCORDING_TO_RE1 = re.compile(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)")
-_REPORTING_VERB_RE1 = re.compile(r"\s+that\b")
-_NAME_RE1 = re.compile(r"[A-Z]")
-_DEFINITE_RE1 = re.compile(r"\s*(?:the|its|their)\s+([a-z]+)\s*", re.I)
-_DEFINITE_RE2 = re.compile(r"^The\s+")
+_PASSIVE_OR_RELATIVE_END = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$"
+                                      r"|\b(?:who|that|which)\s+(?:\w+\s+)?$")
+_CONJUNCTION_END = re.compile(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$")
+_REPORT_BY = re.compile(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", re.I)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_FOOTNOTE_LINE = re.compile(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", re.M)
+_PHRASE_TO_PUNCTUATION = re.compile(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)")
+_THAT_CLAUSE = re.compile(r"\s+that\b")
+_CAPITAL = re.compile(r"[A-Z]")
+_DEFINITE_NOUN = re.compile(r"\s*(?:the|its|their)\s+([a-z]+)\s*", re.I)
+_LEADING_THE = re.compile(r"^The\s+")

@@ -232,7 +232,7 @@ def _owned_role(name, after):
     """Width of "ambassador to Britain" after "China’s", or 0."""
     if not name.endswith(("’s", "'s")):
         return 0
-    role = _OWNED_ROLE_RE1.match(after)
+    role = _ROLE_AFTER_POSSESSIVE.match(after)
     if not role or not is_role_word(role.group(1).split()[-1]):
         return 0
     return role.end()
@@ -245,10 +245,10 @@ def appositive_subject(core):
     comma closes: a name, or "the/a …" ("the People’s Daily, the mouthpiece…,");
     or the name that closes it ("his predecessor, Fiona Hill,").
     """
-    named = _APPOSITIVE_SUBJECT_RE1.search(core)
+    named = _RELATION_THEN_NAME.search(core)
     if named and is_role_word(named.group(1)) or named and named.group(1) in _RELATIONS:
         return named.start(2), named.end(2)
-    for boundary in _APPOSITIVE_SUBJECT_RE2.finditer(core):
+    for boundary in _CLAUSE_BOUNDARY.finditer(core):
         start = boundary.end()
         head = core[start:].split(",")[0]
         words = head.split()
@@ -256,7 +256,7 @@ def appositive_subject(core):
             continue
         if any(w.lower() in _APPOSITIVE_STOP for w in words[1:]):
             continue
-        named = _APPOSITIVE_SUBJECT_RE3.search(head) or is_role_word(words[-1]) or words[-1].lower() in DOC_NOUNS
+        named = _CAPITAL.search(head) or is_role_word(words[-1]) or words[-1].lower() in DOC_NOUNS
         if not named:
             continue
         if len(core) > len(head) + start + 1:
@@ -299,11 +299,11 @@ _TAG_VERB_NAME = re.compile(r",\s+" + _TAG_VERB + r"\s+" + _TAG_SPEAKER + r"\s*[
 
 
 # Patterns of the functions above, compiled once.
-_OWNED_ROLE_RE1 = re.compile(r"((?:\s+[a-z-]+){1,3}?)"
-                    r"(\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?(?=\s|$)")
-_APPOSITIVE_SUBJECT_RE1 = re.compile(r"\b(?:his|her|their|its|the|[A-Z][\w’'-]*(?:’s|'s))\s+"
-                      r"(?:[a-z-]+\s+){0,2}([a-z-]+),\s+"
-                      r"([A-Z][^,]{1,40}),$")
-_APPOSITIVE_SUBJECT_RE2 = re.compile(r"(?:^|[,;:—–]\s+|\b(?:and|but|that|while|when|as)\s+)"
-                                r"(?=(?:the|a|an)\s|[A-ZÀ-ÖØ-Þ])")
-_APPOSITIVE_SUBJECT_RE3 = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_ROLE_AFTER_POSSESSIVE = re.compile(r"((?:\s+[a-z-]+){1,3}?)"
+                                    r"(\s+(?:to|of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?(?=\s|$)")
+_RELATION_THEN_NAME = re.compile(r"\b(?:his|her|their|its|the|[A-Z][\w’'-]*(?:’s|'s))\s+"
+                                 r"(?:[a-z-]+\s+){0,2}([a-z-]+),\s+"
+                                 r"([A-Z][^,]{1,40}),$")
+_CLAUSE_BOUNDARY = re.compile(r"(?:^|[,;:—–]\s+|\b(?:and|but|that|while|when|as)\s+)"
+                              r"(?=(?:the|a|an)\s|[A-ZÀ-ÖØ-Þ])")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")

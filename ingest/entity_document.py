@@ -222,7 +222,7 @@ def _self_evident(piece, evidence):
 def _known_words(piece, singles):
     """"Contract With ICE": the one-word names the body confirms inside an unconfirmed run."""
     found = []
-    for match in _KNOWN_WORDS_RE1.finditer(piece.text):
+    for match in _NON_SPACES.finditer(piece.text):
         if match.group() in singles:
             word = Piece(piece.start + match.start(), piece.start + match.end(), match.group())
             word.kind = singles[match.group()]
@@ -264,7 +264,7 @@ def _expand(text, pieces, evidence):
             firsts.setdefault(words[0], Counter())[piece.text] += 1
             lasts.setdefault(words[-1], Counter())[piece.text] += 1
     for piece in pieces:
-        name = _EXPAND_RE1.sub("", piece.text)  # "The Ledger" is the short form "Ledger"
+        name = _LEADING_THE.sub("", piece.text)  # "The Ledger" is the short form "Ledger"
         if " " in name:
             continue
         definite = piece.article is not None or text[max(0, piece.start - 4):piece.start] == "the "
@@ -290,5 +290,5 @@ def _expand(text, pieces, evidence):
 
 
 # Patterns of the functions above, compiled once.
-_KNOWN_WORDS_RE1 = re.compile(r"\S+")
-_EXPAND_RE1 = re.compile(r"^The ")
+_NON_SPACES = re.compile(r"\S+")
+_LEADING_THE = re.compile(r"^The ")

@@ -156,7 +156,7 @@ def _defined_name(text, paren, acronym):
     -> "Department of Transit Safety"."""
     line_start = text.rfind("\n", 0, paren) + 1
     words = []
-    for match in reversed(list(_DEFINED_NAME_RE1.finditer(text[max(line_start, paren - 160):paren]))):
+    for match in reversed(list(_COMMA_FREE_WORD.finditer(text[max(line_start, paren - 160):paren]))):
         word = match.group()
         if not word[0].isupper() and word.lower() not in ("and", "of", "for", "the", "on", "&"):
             break
@@ -178,4 +178,4 @@ def _defined_name(text, paren, acronym):
 
 
 # Patterns of the functions above, compiled once.
-_DEFINED_NAME_RE1 = re.compile(r"[^\s,]+")
+_COMMA_FREE_WORD = re.compile(r"[^\s,]+")

@@ -169,7 +169,7 @@ def titled(text, start):
 def _describes_person(descriptor):
     """", a senior organizer at the group", ", 47,", ", a father of two": a person's
     description; not ", an urban fantasy", ", a civil liberties group" or ", and the owner…"."""
-    if not describes(descriptor) or _names_body(descriptor) or _DESCRIBES_PERSON_RE1.match(descriptor):
+    if not describes(descriptor) or _names_body(descriptor) or _CONJUNCTION.match(descriptor):
         return False
     words = descriptor.split()[:6]
     return descriptor[0].isdigit() or words[0] in ("who", "whose") or any(
@@ -178,7 +178,7 @@ def _describes_person(descriptor):
 
 def _names_body(descriptor):
     """", a civil liberties group", ", the Larkspur company": the appositive describes a body."""
-    return bool(_NAMES_BODY_RE1.match(descriptor))
+    return bool(_BODY_DESCRIPTOR.match(descriptor))
 
 
 def body_context(text, piece, multi=False):
@@ -264,6 +264,6 @@ def acronym_kind(piece, evidence):
 
 
 # Patterns of the functions above, compiled once.
-_DESCRIBES_PERSON_RE1 = re.compile(r"(?:and|or|but|nor)\b")
-_NAMES_BODY_RE1 = re.compile(r"(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?(?:company|group|firm|agency|organi[sz]ation|"
-                         r"coalition|union|network|nonprofit|institute|newspaper|publication)\b")
+_CONJUNCTION = re.compile(r"(?:and|or|but|nor)\b")
+_BODY_DESCRIPTOR = re.compile(r"(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?(?:company|group|firm|agency|organi[sz]ation|"
+                              r"coalition|union|network|nonprofit|institute|newspaper|publication)\b")

@@ -42,7 +42,7 @@ def infer_unit(text, start, end, sentence, previous):
     if earlier and earlier.start >= sentence[0]:
         return earlier.unit
     word = _WORD.match(text, end)
-    if word and word[1].lower() in HUMAN_VERBS or _INFER_UNIT_RE1.match(text[end:end + 20]):
+    if word and word[1].lower() in HUMAN_VERBS or _IN_ATTENDANCE.match(text[end:end + 20]):
         return "people"
     return earlier.unit if earlier else "people"
 
@@ -79,7 +79,7 @@ def subject_of(text, start, end, unit, noun, inferred=False):
         return after
     if unit not in _NOT_COUNTS:
         return unit  # "a father of two" → children
-    before = _SUBJECT_OF_RE1.search(text[max(0, start - 40):start])
+    before = _NOUN_OF_END.search(text[max(0, start - 40):start])
     if (unit in numbers.CURRENCY_CODES or unit == "percent") and before and (
             before[1] not in NP_STOP and not before[1].endswith(("ed", "ing"))):
         return before[1]  # "a budget of $449,000"
@@ -107,5 +107,5 @@ def _noun_after(text, end):
 
 
 # Patterns of the functions above, compiled once.
-_INFER_UNIT_RE1 = re.compile(r"%s+in%s+attendance\b" % (SP, SP))
-_SUBJECT_OF_RE1 = re.compile(r"\b([a-z][a-z-]+)%s+of%s+$" % (SP, SP))
+_IN_ATTENDANCE = re.compile(r"%s+in%s+attendance\b" % (SP, SP))
+_NOUN_OF_END = re.compile(r"\b([a-z][a-z-]+)%s+of%s+$" % (SP, SP))

@@ -131,7 +131,7 @@ def read_core(text, match):
 
 def magnitude(literal):
     """The magnitude written in a numeral: 1e6 for "10 million" or "$10m", else 1."""
-    words = _MAGNITUDE_RE1.findall(literal)
+    words = _LETTERS.findall(literal)
     factors = [numbers.MAGNITUDES.get(w.lower()) or numbers.MAGNITUDE_SUFFIXES.get(w) or 1
                for w in words]
     return max(factors, default=1)
@@ -142,7 +142,7 @@ def _read_vague(text, match):
     start, end = match.span()
     if match["couple"]:
         return Reading(start, end, 2, qualifier="about", vague=True)
-    words = _READ_VAGUE_RE1.findall(match.group().lower())
+    words = _LOWER_WORD.findall(match.group().lower())
     if match["several"]:
         return Reading(start, end, numbers.MAGNITUDES[words[-1]], qualifier="at_least",
                        vague=True)
@@ -185,7 +185,7 @@ def _numeral_value(digits, tail, currency):
         # parse_numeral reads "$5m" as money and refuses a bare "5m" (metres).
         return numbers.parse_numeral(("$" if currency else "") + digits + suffix)
     value = numbers.parse_numeral(digits)
-    for word in _MAGNITUDE_RE1.findall(tail):
+    for word in _LETTERS.findall(tail):
         value *= numbers.MAGNITUDES.get(word.lower(), 1)
     return value
 
@@ -202,7 +202,7 @@ def _read_words(text, match):
     """Spelled-out numbers: "two", "twenty-two", "a dozen", "half a million", "a third"."""
     start, end = match.start("words"), match.end("words")
     phrase = match["words"].lower()
-    words = _READ_WORDS_RE1.split(phrase)
+    words = _SPACES_OR_HYPHENS.split(phrase)
     value = numbers.words_value(phrase)
     if value is None or _is_not_a_count(text, start, end, words):
         return None
@@ -216,7 +216,7 @@ def _read_words(text, match):
 
 def _is_not_a_count(text, start, end, words):
     """Spelled-out numbers that name, order or modify rather than count."""
-    if _IS_NOT_A_COUNT_RE1.search(text[max(0, start - 2):start]):
+    if _LETTER_HYPHEN_END.search(text[max(0, start - 2):start]):
         return True  # "Take-Two"
     if words[0] in numbers.MAGNITUDES or words[0] in numbers.FRACTIONS and words[0] != "half":
         return True  # "million-dollar", "the third witness", "third quarter"
@@ -226,20 +226,20 @@ def _is_not_a_count(text, start, end, words):
         return True  # the “three amigos”
     if words[0] in ("a", "an") and words[-1] in numbers.FRACTIONS and _before_noun(text, end):
         return True  # "a third case": an ordinal
-    if words[0] == "half" and _IS_NOT_A_COUNT_RE2.search(text[max(0, start - 12):start]):
+    if words[0] == "half" and _ORDINAL_END.search(text[max(0, start - 12):start]):
         return True  # "the first half of 2019"
     return words == ["one"] and not _counts_one(text, start, end)
 
 
 def _before_noun(text, end):
     """Is the next word a noun the number would qualify ("a third case")?"""
-    word = _BEFORE_NOUN_RE1.match(text[end:end + 30])
+    word = _NEXT_LOWER_WORD.match(text[end:end + 30])
     return bool(word) and word[1] not in NP_STOP and not read_measure(text, end)
 
 
 def _counts_one(text, start, end):
     """"one" is a figure only when stressed ("only one title") or compounded ("one-game")."""
-    if _COUNTS_ONE_RE1.search(text[max(0, start - 10):start]):
+    if _STRESSING_WORD_END.search(text[max(0, start - 10):start]):
         return True
     if _IN_OUT_OF.match(text, end):
         return True  # "one in five voters"
@@ -247,10 +247,10 @@ def _counts_one(text, start, end):
 
 
 # Patterns of the functions above, compiled once.
-_MAGNITUDE_RE1 = re.compile(r"[A-Za-z]+")
-_READ_VAGUE_RE1 = re.compile(r"[a-z]+")
-_READ_WORDS_RE1 = re.compile(r"[\s-]+")
-_IS_NOT_A_COUNT_RE1 = re.compile(r"[A-Za-z][-–]$")
-_IS_NOT_A_COUNT_RE2 = re.compile(r"\b(?:first|second|last|latter|back|front|top|bottom|other)%s+$" % SP, re.I)
-_BEFORE_NOUN_RE1 = re.compile(r"%s+([a-z]+)" % SP)
-_COUNTS_ONE_RE1 = re.compile(r"\b(?:only|just|exactly|single)%s+$" % SP, re.I)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+_LETTER_HYPHEN_END = re.compile(r"[A-Za-z][-–]$")
+_ORDINAL_END = re.compile(r"\b(?:first|second|last|latter|back|front|top|bottom|other)%s+$" % SP, re.I)
+_NEXT_LOWER_WORD = re.compile(r"%s+([a-z]+)" % SP)
+_STRESSING_WORD_END = re.compile(r"\b(?:only|just|exactly|single)%s+$" % SP, re.I)

@@ -215,17 +215,17 @@ def is_inside_name(text, start, end):
     opener. The caller checks glued unit suffixes ("5kg") before calling.
     """
     before = text[max(0, start - 2):start]
-    if before[-1:].isalnum() or _IS_INSIDE_NAME_RE3.search(before):
+    if before[-1:].isalnum() or _LETTER_HYPHEN_END.search(before):
         return True
     if end < len(text) and text[end].isalpha():
         return True
-    previous = _IS_INSIDE_NAME_RE1.search(text[max(0, start - 40):start])
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
     if not previous:
         return False
     word = previous.group(1)
-    if word.endswith(("'s", "’s")) or _IS_INSIDE_NAME_RE4.fullmatch(word):
+    if word.endswith(("'s", "’s")) or _DOTTED_INITIALS.fullmatch(word):
         return False  # "WeWork’s 12,000 employees", "in the U.S. 3,000 people"
-    if _IS_INSIDE_NAME_RE2.match(word):
+    if _COUNT_WORD.match(word):
         return True  # "roughly 400 737 Max jets": a model number after a count
     # Capitalized or camel-case words name things: "Sportback 50", "iPhone 11".
     named = word[0].isupper() or any(c.isupper() for c in word[1:])
@@ -235,7 +235,7 @@ def is_inside_name(text, start, end):
 def opens_sentence(text, start):
     """Does ``start`` begin a sentence, a line or a quotation that opens one?"""
     before = text[max(0, start - 40):start].rstrip("“\"‘'([ \t")
-    return not before or bool(_OPENS_SENTENCE_RE1.search(before))
+    return not before or bool(_SENTENCE_BREAK_END.search(before))
 
 
 def is_quoted_name(text, start, end):
@@ -252,13 +252,13 @@ def is_score_or_chain(text, start, end):
     """Is the numeral one side of "6-4", "2-1" or an identifier chain?"""
     before = text[max(0, start - 2):start]
     after = text[end:end + 2]
-    return bool(_IS_SCORE_OR_CHAIN_RE1.match(before) or _IS_SCORE_OR_CHAIN_RE2.match(after))
+    return bool(_DIGIT_DASH.match(before) or _DASH_DIGIT.match(after))
 
 
 def is_year(text, start, end):
     """A bare four-digit number between 1500 and 2099 reads as a year."""
     literal = text[start:end]
-    return bool(_IS_YEAR_RE1.fullmatch(literal))
+    return bool(_YEAR.fullmatch(literal))
 
 
 def in_parentheses(text, start, end):
@@ -273,18 +273,18 @@ def in_condition(text, sentence_start, start):
     hypothetical states nothing checkable. The clause runs back to the
     previous comma, colon, semicolon, dash or bracket.
     """
-    clause = _IN_CONDITION_RE1.split(text[max(sentence_start, start - 200):start])[-1]
-    return _IN_CONDITION_RE2.search(clause) is not None
+    clause = _CLAUSE_MARK.split(text[max(sentence_start, start - 200):start])[-1]
+    return _IF_OR_UNLESS.search(clause) is not None
 
 
 # Patterns of the functions above, compiled once.
-_IS_INSIDE_NAME_RE1 = re.compile(r"([A-Za-z0-9][\w.'’&-]*)%s+$" % SP)
-_IS_INSIDE_NAME_RE2 = re.compile(r"\d|(?:%s)$" % _CARDINALS, re.I)
-_IS_INSIDE_NAME_RE3 = re.compile(r"[A-Za-z][-–]$")
-_IS_INSIDE_NAME_RE4 = re.compile(r"(?:[A-Z]\.){2,}")
-_OPENS_SENTENCE_RE1 = re.compile(r"(?:[\n.!?:;—–]|^)[\"”’)\]]*\s*$")
-_IS_SCORE_OR_CHAIN_RE1 = re.compile(r"\d[-–]")
-_IS_SCORE_OR_CHAIN_RE2 = re.compile(r"[-–]\d")
-_IS_YEAR_RE1 = re.compile(r"(?:1[5-9]|20)\d\d")
-_IN_CONDITION_RE1 = re.compile(r"[,;:—–()]")
-_IN_CONDITION_RE2 = re.compile(r"\b(?:if|unless)\b", re.I)
+_PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w.'’&-]*)%s+$" % SP)
+_COUNT_WORD = re.compile(r"\d|(?:%s)$" % _CARDINALS, re.I)
+_LETTER_HYPHEN_END = re.compile(r"[A-Za-z][-–]$")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_SENTENCE_BREAK_END = re.compile(r"(?:[\n.!?:;—–]|^)[\"”’)\]]*\s*$")
+_DIGIT_DASH = re.compile(r"\d[-–]")
+_DASH_DIGIT = re.compile(r"[-–]\d")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_CLAUSE_MARK = re.compile(r"[,;:—–()]")
+_IF_OR_UNLESS = re.compile(r"\b(?:if|unless)\b", re.I)

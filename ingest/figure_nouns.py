@@ -187,7 +187,7 @@ def pluralize(noun):
                  "foot": "feet", "match": "matches"}
     if noun in irregular:
         return irregular[noun]
-    if _PLURALIZE_RE1.search(noun):
+    if _CONSONANT_Y_END.search(noun):
         return noun[:-1] + "ies"
     if noun.endswith(("s", "sh", "ch", "x", "z")):
         return noun + "es"
@@ -197,9 +197,9 @@ def pluralize(noun):
 def noun_unit(head):
     """The unit name of a head noun: lower case, American spelling, no quote marks."""
     unit = head.strip("“”\"‘’'")
-    if not _NOUN_UNIT_RE2.search(unit):
+    if not _CAMEL_OR_ACRONYM.search(unit):
         unit = unit.lower()
-    return _NOUN_UNIT_RE1.sub("ization", unit)
+    return _BRITISH_ISATION.sub("ization", unit)
 
 
 def read_noun_phrase(text, pos, singular_head=False, max_modifiers=4):
@@ -248,7 +248,7 @@ def _is_name_part(text, end, words, word):
 
 def _extend_coordination(text, end):
     """"lawyers and investigators": one more plural noun joined by and/or."""
-    match = _EXTEND_COORDINATION_RE1.match(text[end:end + 40])
+    match = _AND_OR_WORD.match(text[end:end + 40])
     if match and is_plural(match[1]) and match[1] not in NP_STOP:
         # "... and boasts a reputation", "... and plans to add": a verb goes on
         # to its object; a coordinated noun ends the phrase.
@@ -267,7 +267,7 @@ def extend_per(text, end, unit):
 
 
 # Patterns of the functions above, compiled once.
-_PLURALIZE_RE1 = re.compile(r"[^aeiou]y$")
-_NOUN_UNIT_RE1 = re.compile(r"isation")
-_NOUN_UNIT_RE2 = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}s?$")
-_EXTEND_COORDINATION_RE1 = re.compile(r"%s+(?:and|or)%s+([a-z]+)(?=[^\w-]|$)" % (SP, SP))
+_CONSONANT_Y_END = re.compile(r"[^aeiou]y$")
+_BRITISH_ISATION = re.compile(r"isation")
+_CAMEL_OR_ACRONYM = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}s?$")
+_AND_OR_WORD = re.compile(r"%s+(?:and|or)%s+([a-z]+)(?=[^\w-]|$)" % (SP, SP))

@@ -162,11 +162,11 @@ def _read_range(text, match, reading):
     if not second or not (second["digits"] or second["money"] or second["words"]):
         return
     before = text[max(0, reading.start - 40):reading.start]
-    between = _READ_RANGE_RE1.search(before)
+    between = _BETWEEN_END.search(before)
     if ("and" in joint.group()) != bool(between):
         return
     # "from 10% to 25%" is a change, not a range.
-    if not between and _READ_RANGE_RE2.search(before):
+    if not between and _FROM_END.search(before):
         return
     other = read_core(text, second)
     if other is None or reading.value <= 0 or other.unit and reading.unit not in (None, other.unit):
@@ -197,23 +197,23 @@ def _read_unit(text, reading):
     if suffix:
         reading.qualifier = SUFFIX_QUALIFIERS[(suffix["q"] or "plus").lower().lstrip("-")]
         reading.end = end = suffix.end()
-    more = _READ_UNIT_RE1.match(text[end:end + 6]) if reading.vague else None
+    more = _MORE_BEFORE_WORD.match(text[end:end + 6]) if reading.vague else None
     end += more.end() if more else 0
     found = (_read_currency_word(text, end, reading) or _read_measure(text, end, reading)
              or _read_ratio(text, end, reading) or _read_partitive(text, end, reading)
              or _read_counted_noun(text, end, reading)
              or reading.vague and _borrow_coordinated_noun(text, end, reading))
-    if not found and suffix and _READ_UNIT_RE2.search(suffix.group()):
+    if not found and suffix and _OLD_OR_YOUNG.search(suffix.group()):
         reading.unit = "years"  # "children 12 and older"
     elif not found and not more:
-        more = _READ_UNIT_RE3.match(text[end:end + 6])
+        more = _MORE_UNHYPHENATED.match(text[end:end + 6])
         reading.end += more.end() if more else 0  # "plans to add about 20 more"
 
 
 def _borrow_coordinated_noun(text, end, reading):
     """"scores or hundreds of workers": the first count counts workers too,
     though its span stays "scores"."""
-    match = _BORROW_COORDINATED_NOUN_RE1.match(text[end:end + 30])
+    match = _OR_VAGUE_OF.match(text[end:end + 30])
     noun = match and read_noun_phrase(text, end + match.end())
     if not noun:
         return False
@@ -223,7 +223,7 @@ def _borrow_coordinated_noun(text, end, reading):
 
 def _read_currency_word(text, end, reading):
     """"19.4 million dollars", "10 cents", "71,350 euro", "millions of dollars"."""
-    of = _READ_CURRENCY_WORD_RE1.match(text[end:end + 4]) if reading.vague else None
+    of = _LEADING_OF.match(text[end:end + 4]) if reading.vague else None
     match = _CURRENCY_AFTER.match(text, end + (of.end() if of else 0))
     if not match:
         return False
@@ -273,7 +273,7 @@ def _read_ratio(text, end, reading):
 
 def _read_counted_noun(text, end, reading):
     """The counted noun phrase: "300,000 signatures", "two big-name politicians"."""
-    of = _READ_CURRENCY_WORD_RE1.match(text[end:end + 4]) if reading.vague else None
+    of = _LEADING_OF.match(text[end:end + 4]) if reading.vague else None
     noun = read_noun_phrase(text, end + (of.end() if of else 0),
                             singular_head=reading.value == 1 and not reading.vague)
     if noun is None:
@@ -294,7 +294,7 @@ def _read_qualifier(text, reading, previous):
     if match:
         phrase = match["q"] or match["qa"]
         reading.start = match.start("q") if match["q"] else match.start("qa")
-        reading.qualifier = QUALIFIERS[_READ_QUALIFIER_RE1.sub(" ", phrase.lower())]
+        reading.qualifier = QUALIFIERS[_SPACES.sub(" ", phrase.lower())]
         # "a 40 Under 40 award": a capitalized qualifier inside a sentence is a title.
         reading.is_title = phrase[0].isupper() and not opens_sentence(text, reading.start)
 
@@ -323,8 +323,8 @@ def _accept_bare(text, match, reading):
         # "a high of 40,816.38" is a quantity, but a bare "126," or "60." is as
         # often an identifier: identifiers carry no thousands separators.
         return "," in literal
-    word = _ACCEPT_BARE_RE1.match(text[reading.end:reading.end + 20])
-    if word and _ACCEPT_BARE_RE2.search(text[max(0, match.start() - 5):match.start()]):
+    word = _NEXT_LOWER_WORD.match(text[reading.end:reading.end + 20])
+    if word and _THE_END.search(text[max(0, match.start() - 5):match.start()]):
         return False  # "when the two were on the ground": people already named, not a count
     return bool(_ELLIPTICAL_NEXT.match(text, reading.end) or word and word[1] in HUMAN_VERBS)
 
@@ -334,14 +334,14 @@ def _unit_from_context(text, match, reading):
     start, end = match.start(), reading.end
     before = text[max(0, start - 30):start]
     literal = match["num"] or ""
-    if _UNIT_FROM_CONTEXT_RE2.fullmatch(literal) and 0 < reading.value <= 120 and _AGE.search(before) \
+    if _SHORT_NUMERAL.fullmatch(literal) and 0 < reading.value <= 120 and _AGE.search(before) \
             and _AGE_AFTER.match(text, end):
         return "years"  # "Patrick Carlineo Jr., 55, could face"
     if _AGE_OF.search(before):
         return "years"  # "retired at age 43"
     if _PARENT.search(before):
         return "children"  # "a father of two"
-    word = _UNIT_FROM_CONTEXT_RE1.match(text[end:end + 30])
+    word = _NEXT_WHOLE_WORD.match(text[end:end + 30])
     if "," in literal and word and word[1] not in _NOT_COUNTED \
             and not word[1].endswith("ed"):
         return pluralize(word[1])  # "the 2,812 piece set"
@@ -349,15 +349,15 @@ def _unit_from_context(text, match, reading):
 
 
 # Patterns of the functions above, compiled once.
-_READ_RANGE_RE1 = re.compile(r"\bbetween%s+$" % SP, re.I)
-_READ_RANGE_RE2 = re.compile(r"\bfrom%s+(?:\S+%s+)?$" % (SP, SP), re.I)
-_READ_UNIT_RE1 = re.compile(r"%s+more(?=%s)" % (SP, SP))
-_READ_UNIT_RE2 = re.compile(r"old|young")
-_READ_UNIT_RE3 = re.compile(r"%s+more\b(?!-)" % SP)
-_BORROW_COORDINATED_NOUN_RE1 = re.compile(r"%s+(?:or|and|to)%s+(?:%s)%s+of(?=%s)" % (SP, SP, VAGUE_WORDS, SP, SP), re.I)
-_READ_CURRENCY_WORD_RE1 = re.compile(r"%s+of(?=%s)" % (SP, SP))
-_READ_QUALIFIER_RE1 = re.compile(r"\s+")
-_ACCEPT_BARE_RE1 = re.compile(r"%s+([a-z]+)" % SP)
-_ACCEPT_BARE_RE2 = re.compile(r"\bthe%s+$" % SP, re.I)
-_UNIT_FROM_CONTEXT_RE1 = re.compile(r"%s+([a-z]+)\b(?![-’'])" % SP)
-_UNIT_FROM_CONTEXT_RE2 = re.compile(r"\d{1,3}")
+_BETWEEN_END = re.compile(r"\bbetween%s+$" % SP, re.I)
+_FROM_END = re.compile(r"\bfrom%s+(?:\S+%s+)?$" % (SP, SP), re.I)
+_MORE_BEFORE_WORD = re.compile(r"%s+more(?=%s)" % (SP, SP))
+_OLD_OR_YOUNG = re.compile(r"old|young")
+_MORE_UNHYPHENATED = re.compile(r"%s+more\b(?!-)" % SP)
+_OR_VAGUE_OF = re.compile(r"%s+(?:or|and|to)%s+(?:%s)%s+of(?=%s)" % (SP, SP, VAGUE_WORDS, SP, SP), re.I)
+_LEADING_OF = re.compile(r"%s+of(?=%s)" % (SP, SP))
+_SPACES = re.compile(r"\s+")
+_NEXT_LOWER_WORD = re.compile(r"%s+([a-z]+)" % SP)
+_THE_END = re.compile(r"\bthe%s+$" % SP, re.I)
+_NEXT_WHOLE_WORD = re.compile(r"%s+([a-z]+)\b(?![-’'])" % SP)
+_SHORT_NUMERAL = re.compile(r"\d{1,3}")

@@ -330,7 +330,7 @@ class Mentions:
     def starts_sentence(self, offset):
         """Is ``offset`` the first word of a sentence? ("…?” Schiff asked" is not.)"""
         before = self.text[max(0, offset - 4):offset]
-        return not before.strip() or bool(_STARTS_SENTENCE_RE1.search(before))
+        return not before.strip() or bool(_TRAILING_SENTENCE_END.search(before))
 
     # ---- resolution by position ----------------------------------------
     def sentence_index(self, offset):
@@ -359,7 +359,7 @@ class Mentions:
             # The subject first ("…, Dick Clark Productions, denies"), then the first named;
             # a possessive later in the sentence ("at Epstein’s mansion") last.
             found.sort(key=lambda m: (not self._subject_like(m), m.start != first and bool(
-                _WALK_BACK_RE1.match(self.text[m.end:m.end + 2]))))
+                _APOSTROPHE_S.match(self.text[m.end:m.end + 2]))))
             if pronoun and back > 0 and re.search(r"\b(?:" + pronoun + r")\b", self.text[start:first], re.I):
                 continue
             if found:
@@ -370,7 +370,7 @@ class Mentions:
         """Is a verb right after the name ("Braun said", "Productions, denies")?
         Not after a preposition: "chief executive of Ceres Robotics, said" is Sims speaking."""
         before = self.text[max(0, mention.start - 6):mention.start]
-        return bool(_VERB_AFTER.match(self.text, mention.end)) and not _SUBJECT_LIKE_RE1.search(before)
+        return bool(_VERB_AFTER.match(self.text, mention.end)) and not _PREPOSITION_END.search(before)
 
     def _in_range(self, start, end):
         if len(self._starts) != len(self.mentions):  # still scanning: mentions grow in order
@@ -421,14 +421,14 @@ class Mentions:
 
     def resolve_body(self, org, offset):
         """"the group" in "a senior organizer at the group": the group named before."""
-        if not org or not _RESOLVE_BODY_RE1.match(org):
+        if not org or not _THE_NOUN.match(org):
             return org
         body = self.recent_org(offset, org.split()[1].lower())
         return body.name if body else None
 
     def named_later(self, phrase, offset):
         """An unnamed role named soon after: "China’s ambassador to Britain Liu Xiaming"."""
-        phrase = _NAMED_LATER_RE1.sub("", phrase.strip())
+        phrase = _LEADING_ARTICLE.sub("", phrase.strip())
         if len(phrase.split()) < 2:
             return None
         # The first "<phrase>, <capitalised run>" in the 3,000 characters from offset: the
@@ -631,9 +631,9 @@ def _fresh(state):
 
 def _body_run(run):
     """"ICICI Securities": a whole run names the body ("The CDC": all but "The"); (name, offset)."""
-    article = _BODY_RUN_RE1.match(run)
+    article = _CAPITAL_ARTICLE.match(run)
     shift = article.end() if article else 0
-    return _BODY_RUN_RE2.sub("", run[shift:]), shift
+    return _POSSESSIVE.sub("", run[shift:]), shift
 
 
 def _people_by_surname(mentions):
@@ -660,10 +660,9 @@ _NOT_SPACE = re.compile(r"\S")
 
 
 # Patterns of the functions above, compiled once.
-_BODY_RUN_RE1 = re.compile(r"(?:The|A|An)\s+")
-_BODY_RUN_RE2 = re.compile(r"(?:’s|'s)$")
-_STARTS_SENTENCE_RE1 = re.compile(r"(?:\n|[.!?]|\.[”\"’'])\s*$")
-_WALK_BACK_RE1 = re.compile(r"’s|'s")
-_SUBJECT_LIKE_RE1 = re.compile(r"\b(?:of|at|for|with|from|in|by|to)\s+(?:the\s+)?$")
-_RESOLVE_BODY_RE1 = re.compile(r"the\s+\w+$")
-_NAMED_LATER_RE1 = re.compile(r"^(?:the|a|an)\s+", re.I)
+_CAPITAL_ARTICLE = re.compile(r"(?:The|A|An)\s+")
+_TRAILING_SENTENCE_END = re.compile(r"(?:\n|[.!?]|\.[”\"’'])\s*$")
+_APOSTROPHE_S = re.compile(r"’s|'s")
+_PREPOSITION_END = re.compile(r"\b(?:of|at|for|with|from|in|by|to)\s+(?:the\s+)?$")
+_THE_NOUN = re.compile(r"the\s+\w+$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)

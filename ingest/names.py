@@ -71,15 +71,15 @@ def org_runs(text):
 def normalise_name(name):
     """Casefold, keep accents, drop apostrophes and full stops, other punctuation to spaces."""
     text = unicodedata.normalize("NFC", name or "").casefold()
-    text = _NORMALISE_NAME_RE1.sub("", text)
-    text = _NORMALISE_NAME_RE2.sub(" ", text)
+    text = _APOSTROPHES_AND_STOPS.sub("", text)
+    text = _PUNCTUATION.sub(" ", text)
     return " ".join(text.split())
 
 
 def name_key(name):
     """Key of a person or group name: normalised, no leading article or honorific."""
     # "NASA’s Science Mission Directorate" and "NASA Science Mission Directorate" agree.
-    words = normalise_name(_NAME_KEY_RE1.sub("", name or "")).split()
+    words = normalise_name(_POSSESSIVE_S.sub("", name or "")).split()
     while words and words[0] in _LEADING_WORDS:
         words = words[1:]
     return " ".join(words)
@@ -109,10 +109,10 @@ _ONE_PERSON = ROLE_HEADS | UNNAMED
 def clean_phrase(text):
     """A title or org as printed: trimmed of spaces, articles and edge punctuation
     ("Rep." and "Inc." keep their full stop)."""
-    text = _CLEAN_PHRASE_RE3.sub(" ", text or "").strip(" ,;:–—-()[]\"'“”‘’")
-    text = _CLEAN_PHRASE_RE1.sub("", text)
+    text = _SPACES.sub(" ", text or "").strip(" ,;:–—-()[]\"'“”‘’")
+    text = _LEADING_DETERMINER.sub("", text)
     last = text.split()[-1].rstrip(".").lower() if text.split() else ""
-    kept = _CLEAN_PHRASE_RE2.search(text) or last in _KEPT_STOPS
+    kept = _TRAILING_INITIAL.search(text) or last in _KEPT_STOPS
     if text.endswith(".") and not kept:
         text = text[:-1]
     return text or None
@@ -150,7 +150,7 @@ def role_phrase_width(words):
     """
     width = next((i for i, w in enumerate(words[:6]) if w[:1].isupper()), 0)
     lower = [w.lower() for w in words[:width]]
-    if not lower or any(not _ROLE_PHRASE_WIDTH_RE1.fullmatch(w) or w in FUNCTION_WORDS for w in lower):
+    if not lower or any(not _LOWER_CASE_WORD.fullmatch(w) or w in FUNCTION_WORDS for w in lower):
         return 0
     head = lower[-1]
     if is_person_noun(head):
@@ -223,7 +223,7 @@ def last_org_span(text):
     "the right-wing Kohelet Policy Forum" -> "Kohelet Policy Forum"; "the
     Latino activist organization Mijente" -> "Mijente".
     """
-    text = _LAST_ORG_SPAN_RE1.split(text, maxsplit=1)[0]
+    text = _ORG_PHRASE_END.split(text, maxsplit=1)[0]
     runs = [m for m in ORG_RUN.finditer(text) if not _only_hyphen_adjective(m.group())]
     if not runs or runs[-1].group() in PLACES:
         return None  # "Martin Taylor of Aberdeenshire": a place is no organization
@@ -242,11 +242,11 @@ def org_text(run):
 
 def _only_hyphen_adjective(run):
     # "London-based", "Spokane-area": capitalised but not a name.
-    return bool(_ONLY_HYPHEN_ADJECTIVE_RE1.fullmatch(run))
+    return bool(_HYPHEN_ADJECTIVE.fullmatch(run))
 
 
 def _drop_possessive_tail(run):
-    return _DROP_POSSESSIVE_TAIL_RE1.sub("", run)
+    return _TRAILING_POSSESSIVE.sub("", run)
 
 
 # ---- a name inside a capitalised run ---------------------------------------
@@ -328,13 +328,13 @@ def strip_honorific(name):
 
 
 # Patterns of the functions above, compiled once.
-_NORMALISE_NAME_RE1 = re.compile(r"['’‘.`]")
-_NORMALISE_NAME_RE2 = re.compile(r"[^\w\s]|_")
-_NAME_KEY_RE1 = re.compile(r"['’]s\b")
-_CLEAN_PHRASE_RE1 = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
-_CLEAN_PHRASE_RE2 = re.compile(r"\b[A-Z]\.$")
-_CLEAN_PHRASE_RE3 = re.compile(r"\s+")
-_ROLE_PHRASE_WIDTH_RE1 = re.compile(r"[a-z][\w’'-]*")
-_LAST_ORG_SPAN_RE1 = re.compile(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s")
-_ONLY_HYPHEN_ADJECTIVE_RE1 = re.compile(r"[A-Z][\w]*-[a-z]+")
-_DROP_POSSESSIVE_TAIL_RE1 = re.compile(r"(?:’s|'s)$")
+_APOSTROPHES_AND_STOPS = re.compile(r"['’‘.`]")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
+_TRAILING_INITIAL = re.compile(r"\b[A-Z]\.$")
+_SPACES = re.compile(r"\s+")
+_LOWER_CASE_WORD = re.compile(r"[a-z][\w’'-]*")
+_ORG_PHRASE_END = re.compile(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s")
+_HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w]*-[a-z]+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:’s|'s)$")

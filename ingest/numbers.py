@@ -116,8 +116,8 @@ def words_value(phrase):
     "a dozen", "two-thirds", "one and a half million". None when not a number.
     """
     # "one and a half million": the half adds to the count before the magnitude.
-    phrase = _WORDS_VALUE_RE1.sub(" +half", phrase.lower())
-    words = [w for w in _WORDS_VALUE_RE2.split(phrase.strip()) if w and w != "and"]
+    phrase = _AND_A_HALF.sub(" +half", phrase.lower())
+    words = [w for w in _SPACES_OR_HYPHENS.split(phrase.strip()) if w and w != "and"]
     if not words:
         return None
     total, current, seen = 0.0, None, False
@@ -153,5 +153,5 @@ def number_value(literal):
 
 
 # Patterns of the functions above, compiled once.
-_WORDS_VALUE_RE1 = re.compile(r"\band\s+a\s+half\b")
-_WORDS_VALUE_RE2 = re.compile(r"[\s-]+")
+_AND_A_HALF = re.compile(r"\band\s+a\s+half\b")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")

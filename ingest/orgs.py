@@ -88,7 +88,7 @@ class OrgNames:
         contract"; people "Mr. Schiff", "Schiff, who". ``strict`` wants evidence
         and answers None without it.
         """
-        if _SINGLE_TOKEN_KIND_RE1.fullmatch(token):
+        if _ALL_CAPITALS.fullmatch(token):
             return "organization"
         if token.lower() in _FIRST_NAMES:
             return "person"  # "talked with Mike": a first name
@@ -124,7 +124,7 @@ class OrgNames:
 
     def _expand(self, name):
         words = name.split()
-        acronym = words[-1] if _EXPAND_RE1.fullmatch(words[-1]) else None
+        acronym = words[-1] if _ACRONYM.fullmatch(words[-1]) else None
         if acronym:
             runs = self._runs()
             for index in self._acronym_candidates(words, acronym):  # in document order
@@ -213,5 +213,5 @@ def _index_first(runs):
 
 
 # Patterns of the functions above, compiled once.
-_SINGLE_TOKEN_KIND_RE1 = re.compile(r"[A-Z]{2,}")
-_EXPAND_RE1 = re.compile(r"[A-Z]{2,6}")
+_ALL_CAPITALS = re.compile(r"[A-Z]{2,}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")

@@ -236,7 +236,7 @@ def _opens_with_mark(text, offset):
 def _forgot_close(text, opened, para_start, para_end):
     """An opener at a paragraph or lead-in start whose speech ends the paragraph."""
     lead = text[para_start:opened.start()].rstrip()
-    ends = _FORGOT_CLOSE_RE1.search(text[opened.end():para_end])
+    ends = _TRAILING_STOP.search(text[opened.end():para_end])
     return bool(ends) and (not lead or lead.endswith((":", ",")))
 
 
@@ -350,17 +350,17 @@ def _is_partial(text, span, spans, is_attribution_clause):
     """A fragment inside a sentence that is not itself speech."""
     (b0, b1), (a0, a1) = local_context(text, span, spans)
     before, after = text[b0:b1].strip(), text[a0:a1].strip()
-    after_ok = not _IS_PARTIAL_RE3.sub("", after) or is_attribution_clause(after)
+    after_ok = not _ONLY_PUNCTUATION.sub("", after) or is_attribution_clause(after)
     if not before:
         return not after_ok
-    lead_in = before.endswith((":", ",", "—", "–")) or _IS_PARTIAL_RE1.search(before)
+    lead_in = before.endswith((":", ",", "—", "–")) or _ENDS_SENTENCE.search(before)
     quoted = text[span.start:span.end]
     # "concluded that, using standard methods, “the full incidence…”": it continues the clause.
-    continues_clause = quoted[:1].islower() and _IS_PARTIAL_RE2.search(before)
+    continues_clause = quoted[:1].islower() and _OPEN_THAT_CLAUSE.search(before)
     if lead_in and after_ok and not continues_clause:
         return False
     # "adding “we need everyone on it.”": a speech verb, then the quote to the end.
-    ends_sentence = not _IS_PARTIAL_RE3.sub("", after)
+    ends_sentence = not _ONLY_PUNCTUATION.sub("", after)
     return not (ends_sentence and REPORTING_VERB.search(before.split()[-1] if before.split() else ""))
 
 
@@ -369,7 +369,7 @@ def _is_label(text, span):
     quoted = text[span.start:span.end]
     before = text[span.sentence[0]:span.open]
     after = text[span.close:span.sentence[1]]
-    calls = _IS_LABEL_RE1.search(before)
+    calls = _LABELLING_VERB.search(before)
     if (_LABEL_BEFORE.search(before.rstrip()) and not calls) or _LABEL_AFTER.match(after):
         return True  # ("called the program “a dragnet”" is someone's words about it)
     if _title_case(quoted) and (span.partial or not _attributed_nearby(text, span)):
@@ -398,7 +398,7 @@ _ENDS_STOPPING = re.compile(r"[.!?]\W*$")
 def _attributed_nearby(text, span):
     after = text[span.close:span.sentence[1]][:60]
     before = text[span.sentence[0]:span.open][-40:]
-    lead_in = _ATTRIBUTED_NEARBY_RE1.search(before) and REPORTING_VERB.search(before)
+    lead_in = _ENDS_COLON_OR_COMMA.search(before) and REPORTING_VERB.search(before)
     return bool(REPORTING_VERB.search(after) or lead_in)
 
 
@@ -408,7 +408,7 @@ def _has_cue(text, span):
         return True  # "…issued the following statement:" then the quote
     sentence = text[span.sentence[0]:span.open] + " " + text[span.close:span.sentence[1]]
     return bool(REPORTING_VERB.search(sentence) or ACCORDING_TO.search(sentence)
-                or _HAS_CUE_RE1.search(sentence))
+                or _SPEECH_CUE.search(sentence))
 
 
 def _last_printed(text, offset):
@@ -421,7 +421,7 @@ def _last_printed(text, offset):
 
 
 def _key(quoted):
-    return " ".join(_KEY_RE1.sub("", quoted).casefold().split())
+    return " ".join(_EDGE_PUNCTUATION.sub("", quoted).casefold().split())
 
 
 def _to_quote(text, span):
@@ -442,14 +442,14 @@ def _to_quote(text, span):
 
 
 # Patterns of the functions above, compiled once.
-_FORGOT_CLOSE_RE1 = re.compile(r"[.!?…]\s*$")
-_IS_PARTIAL_RE1 = re.compile(r"(?:\.|\?|!)$")
-_IS_PARTIAL_RE2 = re.compile(r"\bthat\b[^:]*$")
-_IS_PARTIAL_RE3 = re.compile(r"^[\W_]+$")
-_IS_LABEL_RE1 = re.compile(r"\b(?:call|calls|called|calling|describ\w+|label\w*|brand\w*|term\w*)\s+"
-                      r"(?:the|this|that|its|their|his|her|our)?\s*[\w-]+\s*$")
-_ATTRIBUTED_NEARBY_RE1 = re.compile(r"[:,]\s*$")
-_HAS_CUE_RE1 = re.compile(r"\b(?:statement|interview|letter|post|tweet|email|report|"
-                             r"remarks?|comments?|testimony|speech|words|seen as|portrayed as|"
-                             r"expressed)\b", re.I)
-_KEY_RE1 = re.compile(r"^[\W_]+|[\W_]+$")
+_TRAILING_STOP = re.compile(r"[.!?…]\s*$")
+_ENDS_SENTENCE = re.compile(r"(?:\.|\?|!)$")
+_OPEN_THAT_CLAUSE = re.compile(r"\bthat\b[^:]*$")
+_ONLY_PUNCTUATION = re.compile(r"^[\W_]+$")
+_LABELLING_VERB = re.compile(r"\b(?:call|calls|called|calling|describ\w+|label\w*|brand\w*|term\w*)\s+"
+                             r"(?:the|this|that|its|their|his|her|our)?\s*[\w-]+\s*$")
+_ENDS_COLON_OR_COMMA = re.compile(r"[:,]\s*$")
+_SPEECH_CUE = re.compile(r"\b(?:statement|interview|letter|post|tweet|email|report|"
+                         r"remarks?|comments?|testimony|speech|words|seen as|portrayed as|"
+                         r"expressed)\b", re.I)
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")

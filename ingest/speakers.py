@@ -24,13 +24,13 @@ _OWNED = DOC_NOUNS | {"communications", "words", "comments", "account"}
 
 def classify_np(np, offset, mentions):
     """A Speaker for a subject noun phrase, resolved through the document; None if nobody."""
-    np = _CLASSIFY_NP_RE1.sub(" ", np)  # a quoted label inside: the “Pose” actor
-    np = _CLASSIFY_NP_RE2.sub("", " ".join(np.split()).strip(" ,"))
+    np = _BLANKED_QUOTE.sub(" ", np)  # a quoted label inside: the “Pose” actor
+    np = _LEADING_CONJUNCTION.sub("", " ".join(np.split()).strip(" ,"))
     if not np or "_" in np:
         return None
     if np.lower() in PRONOUNS:
         return _pronoun(np.lower(), offset, mentions)
-    owner = _CLASSIFY_NP_RE3.match(np)
+    owner = _OWNERS_THING.match(np)
     if owner and owner.group(2).lower() in _OWNED:
         # "Microsoft's own communications": who issued them; one unknown word is a body.
         speaker = classify_np(owner.group(1), offset, mentions)
@@ -45,8 +45,8 @@ def classify_np(np, offset, mentions):
     head, rest = _split_appositive(np, mentions)
     if _ends_with_person(head, mentions):
         return _named(head, rest, offset, mentions)
-    apposed = _CLASSIFY_NP_RE4.fullmatch(rest)
-    if apposed and _CLASSIFY_NP_RE5.match(head) and len(head.split()) <= 4:
+    apposed = _NAMED_APPOSITIVE.fullmatch(rest)
+    if apposed and _ARTICLE_NOUN.match(head) and len(head.split()) <= 4:
         return classify_np(apposed.group(1), offset, mentions)  # "The group, WeWorkers Coalition"
     core, tail = _split_prep(head)
     if core.split()[-1][:1].islower():
@@ -57,12 +57,12 @@ def classify_np(np, offset, mentions):
 def _split_appositive(np, mentions):
     """("Cheuk Hau-yip", ", the commander of …") or ("Yana Calou", " of Coworker.org")."""
     head, rest = np, ""
-    comma = _SPLIT_APPOSITIVE_RE2.match(np) or _SPLIT_APPOSITIVE_RE3.match(np)
+    comma = _HEAD_COMMA_REST.match(np) or _HEAD_BRACKETS.match(np)
     if comma:
         head, rest = comma.group(1), comma.group(2)  # ", the commander …", " (D-Calif.)"
     # "of" after the name gives the body ("senior fellow Rosa Imani of the Brookings
     # Institution"); one inside a title before it does not ("Secretary of State X").
-    for of in _SPLIT_APPOSITIVE_RE1.finditer(head):
+    for of in _OF_NAME.finditer(head):
         if _ends_with_person(head[:of.start()], mentions):
             return head[:of.start()], head[of.start():] + rest
     return head, rest
@@ -76,9 +76,9 @@ def _ends_with_person(head, mentions):
     run = runs[-1]
     name, shift = name_part(run.group(), head, run.start())
     # "High Commissioner for Human Rights" is one body's name; "Secretary of State X" is X.
-    if not shift and _ENDS_WITH_PERSON_RE2.search(head[:run.start()]):
+    if not shift and _CAPITAL_JOINER_END.search(head[:run.start()]):
         return False
-    name = _ENDS_WITH_PERSON_RE1.sub("", name)
+    name = _TRAILING_POSSESSIVE.sub("", name)
     if len(name.split()) >= 2:
         return looks_like_person(name) or mentions.is_person(name)
     return bool(name) and mentions.is_person(name)
@@ -86,7 +86,7 @@ def _ends_with_person(head, mentions):
 
 def _split_prep(head):
     """"a volunteer with Tech Workers Coalition" -> ("a volunteer", "Tech Workers Coalition")."""
-    match = _SPLIT_PREP_RE1.search(head)
+    match = _PREPOSITION_BEFORE_NAME.search(head)
     if match and head[:match.start()].split()[-1][:1].islower():
         return head[:match.start()], head[match.end():]
     return head, None
@@ -99,7 +99,7 @@ def _named(head, rest, offset, mentions):
         return None
     run = runs[-1]
     name, shift = name_part(run.group(), head, run.start())
-    name = _ENDS_WITH_PERSON_RE1.sub("", name)
+    name = _TRAILING_POSSESSIVE.sub("", name)
     pre = head[:run.start()].split() + run.group()[:shift].split()
     titled = any(is_role_word(w) for w in pre)
     org_run = next((m for m in ORG_RUN.finditer(head) if m.end() == len(head.rstrip())), None)
@@ -130,11 +130,11 @@ def _title_org(pre, rest, opening_text=None):
     else:
         pre_title, pre_org = split_opening_title(pre, opening_text)  # "Council member X said"
     title = org = None
-    if _TITLE_ORG_RE1.match(rest):
-        title, org = parse_descriptor(_TITLE_ORG_RE3.sub("", rest))
-    elif _SPLIT_APPOSITIVE_RE1.match(rest):
-        org = last_org_span(_TITLE_ORG_RE4.sub("", rest))
-    if pre_title and title and _TITLE_ORG_RE2.match(title):
+    if _COMMA_DESCRIPTOR.match(rest):
+        title, org = parse_descriptor(_DESCRIPTOR_LEAD.sub("", rest))
+    elif _OF_NAME.match(rest):
+        org = last_org_span(_LEADING_OF.sub("", rest))
+    if pre_title and title and _PARTY.match(title):
         title = None  # "Rep. X, a Democrat from New York": the office is the title
     return title or pre_title, org or pre_org
 
@@ -151,7 +151,7 @@ def _pronoun(pronoun, offset, mentions):
 
 def _described(core, tail, np, offset, mentions):
     """A phrase headed by a common noun: "a volunteer with X", "the company", "Microsoft employees"."""
-    org = last_org_span(_DESCRIBED_RE1.sub("", tail)) if tail else None
+    org = last_org_span(_LEADING_THE.sub("", tail)) if tail else None
     words = core.split()
     head = words[-1].lower().strip(".,")
     named = _capitalised_before(core)
@@ -231,19 +231,19 @@ def _unnamed_role(core, org, offset, mentions):
 
 
 # Patterns of the functions above, compiled once.
-_CLASSIFY_NP_RE1 = re.compile(r"\s*_{1,30}\s*")
-_CLASSIFY_NP_RE2 = re.compile(r"^(?:and|but|or|so|even|then)\s+")
-_CLASSIFY_NP_RE3 = re.compile(r"(.+?)(?:’s|'s)\s+(?:own\s+)?(?:\w+\s+)?(\w+)$")
-_CLASSIFY_NP_RE4 = re.compile(r",\s+([A-Z][^,]*)")
-_CLASSIFY_NP_RE5 = re.compile(r"(?:the|a|an)\s+[a-z]", re.I)
-_SPLIT_APPOSITIVE_RE1 = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_SPLIT_APPOSITIVE_RE2 = re.compile(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$")
-_SPLIT_APPOSITIVE_RE3 = re.compile(r"(.+?)(\s*\([^)]*\))$")
-_ENDS_WITH_PERSON_RE1 = re.compile(r"(?:’s|'s)$")
-_ENDS_WITH_PERSON_RE2 = re.compile(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$")
-_SPLIT_PREP_RE1 = re.compile(r"\s(?:with|at|for|of|from|on|in|by|to)\s+(?=(?:the\s+)?[A-Z])")
-_TITLE_ORG_RE1 = re.compile(r"\s*(?:\([^)]*\))?,\s+\S")
-_TITLE_ORG_RE2 = re.compile(r"(?:Democrat|Republican|Independent)\b")
-_TITLE_ORG_RE3 = re.compile(r"^\s*(?:\([^)]*\))?,\s+")
-_TITLE_ORG_RE4 = re.compile(r"^\s+of\s+(?:the\s+)?")
-_DESCRIBED_RE1 = re.compile(r"^the\s+")
+_BLANKED_QUOTE = re.compile(r"\s*_{1,30}\s*")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|even|then)\s+")
+_OWNERS_THING = re.compile(r"(.+?)(?:’s|'s)\s+(?:own\s+)?(?:\w+\s+)?(\w+)$")
+_NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][^,]*)")
+_ARTICLE_NOUN = re.compile(r"(?:the|a|an)\s+[a-z]", re.I)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_HEAD_COMMA_REST = re.compile(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$")
+_HEAD_BRACKETS = re.compile(r"(.+?)(\s*\([^)]*\))$")
+_TRAILING_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_CAPITAL_JOINER_END = re.compile(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$")
+_PREPOSITION_BEFORE_NAME = re.compile(r"\s(?:with|at|for|of|from|on|in|by|to)\s+(?=(?:the\s+)?[A-Z])")
+_COMMA_DESCRIPTOR = re.compile(r"\s*(?:\([^)]*\))?,\s+\S")
+_PARTY = re.compile(r"(?:Democrat|Republican|Independent)\b")
+_DESCRIPTOR_LEAD = re.compile(r"^\s*(?:\([^)]*\))?,\s+")
+_LEADING_OF = re.compile(r"^\s+of\s+(?:the\s+)?")
+_LEADING_THE = re.compile(r"^the\s+")

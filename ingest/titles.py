@@ -78,7 +78,7 @@ _COMMON_WORDS = ORG_WORDS | BODY_NOUNS | PLACE_WORDS | ROLE_MODIFIERS | TITLE_LO
 
 def _common_word(word, text):
     """Is a capitalised word at a sentence start a common word ("Council", "Longtime")?"""
-    if not _COMMON_WORD_RE1.fullmatch(word) or is_demonym(word):
+    if not _CAPITALISED_WORD.fullmatch(word) or is_demonym(word):
         return False  # "NASA", "GateHouse", "U.S.", "Israeli": names and nationalities
     low = word.lower()
     if low in _COMMON_WORDS:
@@ -146,12 +146,12 @@ def parse_descriptor(text):
     "at/with/of Org"; a later part that is only a capitalised name gives the
     org when none was found ("Campaign Director, Center for Media Justice").
     """
-    parts = [p.strip() for p in _PARSE_DESCRIPTOR_RE4.split(text or "") if p.strip()]
+    parts = [p.strip() for p in _COMMA.split(text or "") if p.strip()]
     title = org = None
     for part in parts:
-        if _PARSE_DESCRIPTOR_RE1.match(part):
+        if _AND_NAME.match(part):
             break  # "..., and Tim Morrison, ...": the next item of a list
-        part = _PARSE_DESCRIPTOR_RE2.sub("", part)
+        part = _LEADING_AND_OR_WHO_IS.sub("", part)
         if title is None and _has_role(part):
             title, org_here = _title_and_org(part)
             org = org or org_here
@@ -159,7 +159,7 @@ def parse_descriptor(text):
             if looks_like_org(part) or not looks_like_person(part):
                 org = clean_phrase(part)
     if title is None and parts:
-        party = _PARSE_DESCRIPTOR_RE3.match(parts[0])
+        party = _PARTY_DESCRIPTOR.match(parts[0])
         if party:
             return clean_phrase(party.group(1)), None  # "a Democrat from New York"
         org = org or _org_from_clause(parts[0])
@@ -167,9 +167,9 @@ def parse_descriptor(text):
 
 
 def _has_role(part):
-    if _HAS_ROLE_RE1.match(part):
+    if _RELATIVE_PRONOUN.match(part):
         return False  # "who chairs the committee": a clause, not a title
-    first = _HAS_ROLE_RE2.split(part)[0]
+    first = _PREPOSITION_OR_RELATIVE.split(part)[0]
     last = part.split()[-1] if part.split() else ""
     # "Washington State Department of Health public information officer" ends on its role.
     return any(is_role_word(w.strip(".,")) for w in first.split()) or last.islower() and is_role_word(last)
@@ -181,7 +181,7 @@ def _is_name_only(part):
 
 def _title_and_org(part):
     """Split "senior fellow at the Kohelet Policy Forum in Israel" at the org preposition."""
-    part = _TITLE_AND_ORG_RE1.split(part, maxsplit=1)[0]  # "aide to Vice President Pence on Trump's call"
+    part = _CLAUSE_AFTER_ORG.split(part, maxsplit=1)[0]  # "aide to Vice President Pence on Trump's call"
     words = part.split()
     if len(words) > 2 and words[0][0].isupper() and not is_role_word(words[0]) and words[-1].islower():
         title, org = split_pre_title(words)  # "Washington State Department of Health public information officer"
@@ -206,11 +206,11 @@ def _title_and_org(part):
 def _title_without_prep(part):
     """A descriptor with no "at/of Org": "a teacher in Leeds", "the institute's research
     director", "a senior organizer at the group", "a Halvorsen engineer"."""
-    part = _TITLE_WITHOUT_PREP_RE1.sub("", part)  # a place is no employer
-    body = _TITLE_WITHOUT_PREP_RE2.match(part)
+    part = _IN_PLACE_END.sub("", part)  # a place is no employer
+    body = _ROLE_AT_THE_BODY.match(part)
     if body and _has_role(body.group(1)):
         return clean_phrase(body.group(1)), "the " + body.group(2)  # resolved by the caller
-    owner = _TITLE_WITHOUT_PREP_RE3.match(part)
+    owner = _OWNERS_ROLE.match(part)
     if owner and is_role_word(owner.group(2).split()[-1]):
         org = owner.group(1) if owner.group(1)[0].isupper() else "the " + owner.group(1)
         return clean_phrase(owner.group(2)), org
@@ -241,7 +241,7 @@ def _embedded_org(title):
 
 def _org_from_clause(part):
     """"who launched the petition at SumOfUs" names an org without a role."""
-    match = _ORG_FROM_CLAUSE_RE1.search(part)
+    match = _AT_NAME.search(part)
     return last_org_span(match.group(1)) if match else None
 
 
@@ -250,24 +250,24 @@ def describes(text):
     words = text.split(",")[0].split()
     if not words:
         return False
-    if _DESCRIBES_RE1.fullmatch(words[0]):
+    if _DESCRIBING_WORD.fullmatch(words[0]):
         return True
     return any(is_role_word(w.strip(".")) for w in words[:10])
 
 
 def cut_clause(text):
     """Stop an appositive where the sentence moves on ("..., said in a statement")."""
-    return _CUT_CLAUSE_RE1.split(text)[0]
+    return _APPOSITIVE_END.split(text)[0]
 
 
 def title_words_before(text, start):
     """The role words right before a name: "Taliban spokesman", "Sum of Us organizer"."""
     chunk = text[max(0, start - 80):start].split("\n")[-1]
     words = []
-    for token in reversed(_TITLE_WORDS_BEFORE_RE1.findall(chunk)):
-        if not _TITLE_WORDS_BEFORE_RE2.match(token) or len(words) >= 7:
+    for token in reversed(_TOKEN.findall(chunk)):
+        if not _WORD_START.match(token) or len(words) >= 7:
             break
-        if token.endswith(".") and not _TITLE_WORDS_BEFORE_RE3.fullmatch(token):
+        if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
             break  # the sentence before ended here
         low = token.lower().rstrip(".")
         if token[0].isupper():
@@ -288,21 +288,21 @@ def title_words_before(text, start):
 
 
 # Patterns of the functions above, compiled once.
-_COMMON_WORD_RE1 = re.compile(r"[A-Z][a-z][a-z-]*")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z][a-z-]*")
 _CAPITALISED_INSIDE = re.compile(r"[a-z,]\s+([A-Z][a-z][a-z-]*)(?![\w-])")
-_PARSE_DESCRIPTOR_RE1 = re.compile(r"and\s+[A-ZÀ-ÖØ-Þ]")
-_PARSE_DESCRIPTOR_RE2 = re.compile(r"^(?:and|who is|who was)\s+")
-_PARSE_DESCRIPTOR_RE3 = re.compile(r"(?:a|an)\s+((?:Democrat|Republican|Independent)(?:\s+from\s+.+)?)$")
-_PARSE_DESCRIPTOR_RE4 = re.compile(r",\s*")
-_HAS_ROLE_RE1 = re.compile(r"(?:who|which|that)\b")
-_HAS_ROLE_RE2 = re.compile(r"\s(?:at|with|of|for|in|from|on|to|who|which|that)\s")
-_TITLE_AND_ORG_RE1 = re.compile(r"\s(?:who|which|that|where)\s|\s+on\s+(?=[A-Z][\w’']*(?:’s|'s)\s|the\s|a\s)")
-_TITLE_WITHOUT_PREP_RE1 = re.compile(r"\s+in\s+[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*)*$")
-_TITLE_WITHOUT_PREP_RE2 = re.compile(r"(.+?)\s+(?:at|with|of|for)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(\w+)$")
-_TITLE_WITHOUT_PREP_RE3 = re.compile(r"(?:the\s+)?([\w&.-]+(?:\s+[A-Z][\w&.-]*)*)(?:’s|'s)\s+(.+?)(?:\s+and\s+.*)?$")
-_ORG_FROM_CLAUSE_RE1 = re.compile(r"\b(?:at|with|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ].*)")
-_DESCRIBES_RE1 = re.compile(r"(?:a|an|the|who|one|its|their|his|her|\d[\w-]*)")
-_CUT_CLAUSE_RE1 = re.compile(r"\s(?:said|says|told|tells|added|wrote|explained|noted)\b|\s\(|;|:")
-_TITLE_WORDS_BEFORE_RE1 = re.compile(r"[\w.’'&-]+|[^\w\s]")
-_TITLE_WORDS_BEFORE_RE2 = re.compile(r"\w")
-_TITLE_WORDS_BEFORE_RE3 = re.compile(ABBREVIATION)
+_AND_NAME = re.compile(r"and\s+[A-ZÀ-ÖØ-Þ]")
+_LEADING_AND_OR_WHO_IS = re.compile(r"^(?:and|who is|who was)\s+")
+_PARTY_DESCRIPTOR = re.compile(r"(?:a|an)\s+((?:Democrat|Republican|Independent)(?:\s+from\s+.+)?)$")
+_COMMA = re.compile(r",\s*")
+_RELATIVE_PRONOUN = re.compile(r"(?:who|which|that)\b")
+_PREPOSITION_OR_RELATIVE = re.compile(r"\s(?:at|with|of|for|in|from|on|to|who|which|that)\s")
+_CLAUSE_AFTER_ORG = re.compile(r"\s(?:who|which|that|where)\s|\s+on\s+(?=[A-Z][\w’']*(?:’s|'s)\s|the\s|a\s)")
+_IN_PLACE_END = re.compile(r"\s+in\s+[A-Z][\w-]*(?:,?\s+[A-Z][\w-]*)*$")
+_ROLE_AT_THE_BODY = re.compile(r"(.+?)\s+(?:at|with|of|for)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(\w+)$")
+_OWNERS_ROLE = re.compile(r"(?:the\s+)?([\w&.-]+(?:\s+[A-Z][\w&.-]*)*)(?:’s|'s)\s+(.+?)(?:\s+and\s+.*)?$")
+_AT_NAME = re.compile(r"\b(?:at|with|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ].*)")
+_DESCRIBING_WORD = re.compile(r"(?:a|an|the|who|one|its|their|his|her|\d[\w-]*)")
+_APPOSITIVE_END = re.compile(r"\s(?:said|says|told|tells|added|wrote|explained|noted)\b|\s\(|;|:")
+_TOKEN = re.compile(r"[\w.’'&-]+|[^\w\s]")
+_WORD_START = re.compile(r"\w")
+_ABBREVIATED = re.compile(ABBREVIATION)
