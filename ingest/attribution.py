@@ -14,7 +14,8 @@ from .clauses import (
 )
 from .lexicon import PRONOUNS
 from .mentions import Mentions, Speaker
-from .quotes import ACCORDING_TO, REPORTING_VERB, by_paragraph, local_context
+from .quote_spans import by_paragraph, local_context
+from .reporting_verbs import ACCORDING_TO, REPORTING_VERB
 from .sentences import mask
 from .speakers import classify_np
 

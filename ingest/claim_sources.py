@@ -13,9 +13,11 @@ quotes.
 import re
 
 from .clauses import clause_subject, main_clause, subject_before
+from .last_matches import LastMatches
 from .lexicon import DOC_NOUNS, word_alternation
-from .mentions import LastMatches, Mentions
-from .quotes import ACCORDING_TO, REPORTING_VERBS, find_spans
+from .mentions import Mentions
+from .quote_spans import find_spans
+from .reporting_verbs import ACCORDING_TO, REPORTING_VERBS
 from .sentences import mask
 from .speakers import classify_np
 

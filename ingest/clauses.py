@@ -10,7 +10,7 @@ import re
 
 from .lexicon import BODY_NOUNS, CLAUSE_STOP, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES
 from .names import CAPITAL_RUN, ROLE_HEADS, TITLE_LOWER, is_role_word, role_phrase_width
-from .quotes import REPORTING_VERB
+from .reporting_verbs import REPORTING_VERB
 
 # Auxiliaries and adverbs between a subject and its verb ("Volker later said").
 _AUX = re.compile(

@@ -25,7 +25,7 @@ from .entity_evidence import Evidence
 from .entity_runs import Piece, split_run
 from .lexicon import FUNCTION_WORDS, NOT_NAMES
 from .names import org_runs
-from .quotes import find_spans
+from .quote_spans import find_spans
 
 # Development aid: CAMPAIGN_KB_DEBUG=1 lets extraction bugs raise instead of hiding.
 _DEBUG = os.environ.get("CAMPAIGN_KB_DEBUG") == "1"
@@ -46,7 +46,7 @@ def extract_entities(text, quotes=()):
     """Every person and organization mention in ``text``, in order; never raises.
 
     ``quotes`` may pass the quote spans the caller already has (objects with
-    ``open``/``close``/``start``/``end``, as ``quotes.find_spans`` returns);
+    ``open``/``close``/``start``/``end``, as ``quote_spans.find_spans`` returns);
     they are found here otherwise. Quoted titles of works yield no names.
     """
     if not isinstance(text, str) or not text:

@@ -2,7 +2,8 @@
 from .claims import extract_claims
 from .entity_mentions import extract_entities
 from .figures import extract_figures
-from .quotes import extract_quotes, find_spans
+from .quote_spans import find_spans
+from .quotes import extract_quotes
 
 
 def extract_records(text):

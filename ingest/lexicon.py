@@ -188,6 +188,11 @@ them their he him his she her we us our i me my you your
 DETERMINERS = {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many"}
 
 
+def word_set(text):
+    """The words of a list written as one string, split on whitespace."""
+    return set(text.split())
+
+
 def word_alternation(words):
     """A regex alternation of ``words`` that matches what ``"|".join(words sorted longest
     first)`` matches, preferring longer words as it does, but factored by common prefixes

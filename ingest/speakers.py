@@ -15,8 +15,8 @@ from .names import (
     CAPITAL_RUN, ORG_RUN, clean_phrase, is_demonym, is_role_word, last_org_span, looks_like_org,
     looks_like_person, name_part, org_text, strip_article,
 )
+from .reporting_verbs import REPORTING_VERB
 from .titles import parse_descriptor, split_opening_title, split_pre_title
-from .quotes import REPORTING_VERB
 
 _COMMON_SPEAKERS = BODY_NOUNS | GROUP_WORDS | DOC_NOUNS | SPOKES
 _OWNED = DOC_NOUNS | {"communications", "words", "comments", "account"}
