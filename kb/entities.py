@@ -204,18 +204,19 @@ def _by_key(db, entity, key):
 
 def _fuzzy_speaker(db, name, key):
     """Best alias above the threshold in the name's two blocks: same first four
-    letters and surname start, or same first two letters and surname ending.
-    A one-letter slip leaves at least one block intact, and each block is one
-    exact index lookup, so a new name meets a handful of aliases however many
-    are stored."""
+    letters and surname start, or same first two letters, surname initial and
+    surname ending ("-dottir", "-berg" alone are shared by too many). A
+    one-letter slip past the surname's initial leaves at least one block
+    intact, and each block is one exact index lookup, so a new name meets a
+    handful of aliases however many are stored."""
     surname = surname_key(name)
     rows = db.execute(
         """SELECT speaker_id, key FROM speaker_aliases
            WHERE substr(key, 1, 4) = ? AND substr(surname, 1, 3) = ?
            UNION
            SELECT speaker_id, key FROM speaker_aliases
-           WHERE substr(key, 1, 2) = ? AND substr(surname, -4) = ?""",
-        [key[:BLOCK_PREFIX], surname[:3], key[:2], surname[-4:]],
+           WHERE substr(key, 1, 2) = ? AND substr(surname, 1, 1) = ? AND substr(surname, -4) = ?""",
+        [key[:BLOCK_PREFIX], surname[:3], key[:2], surname[:1], surname[-4:]],
     ).fetchall()
     # The first row with the best score, as max() over the rows would pick.
     best = process.extractOne(key, [row[1] for row in rows], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)

@@ -344,7 +344,8 @@ def m008_family_keys_and_speaker_blocks(db):
         CREATE INDEX idx_family_words_word_bucket ON family_words(word, bucket);
         CREATE INDEX idx_figures_family_value ON figures(family_id, vague, value);
         CREATE INDEX idx_speaker_aliases_block_head ON speaker_aliases(substr(key, 1, 4), substr(surname, 1, 3));
-        CREATE INDEX idx_speaker_aliases_block_tail ON speaker_aliases(substr(key, 1, 2), substr(surname, -4));
+        CREATE INDEX idx_speaker_aliases_block_tail
+            ON speaker_aliases(substr(key, 1, 2), substr(surname, 1, 1), substr(surname, -4));
         """,
     )
     from .families import UNIT_CLASSES, anchor_words
