@@ -328,7 +328,9 @@ def m007_query_indexes(db):
 
 def m008_family_keys_and_speaker_blocks(db):
     """Families found by (anchor word, value band), and the two blocks fuzzy
-    speaker matching reads, so neither lookup scans what the database holds."""
+    speaker matching reads, so neither lookup scans what the database holds.
+    (figures(family_id, vague, value) serves every lookup by family, so the
+    index on family_id alone goes.)"""
     from .families import family_keys
 
     run_statements(
@@ -343,6 +345,7 @@ def m008_family_keys_and_speaker_blocks(db):
         );
         CREATE INDEX idx_family_words_word_bucket ON family_words(word, bucket);
         CREATE INDEX idx_figures_family_value ON figures(family_id, vague, value);
+        DROP INDEX idx_figures_family;
         CREATE INDEX idx_speaker_aliases_block_head ON speaker_aliases(substr(key, 1, 4), substr(surname, 1, 3));
         CREATE INDEX idx_speaker_aliases_block_tail
             ON speaker_aliases(substr(key, 1, 2), substr(surname, 1, 1), substr(surname, -4));
