@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from ingest.dates import MONTHS
+from ingest.lexicon import ORG_WORDS
 from ingest.names import CAPITAL_RUN, FUNCTION_WORDS
 from ingest.stages import timed
 
@@ -78,7 +79,7 @@ def anchor_words(anchors):
         word
         for anchor in anchors
         for word in re.findall(r"\w+", anchor.casefold())
-        if len(word) > 2 and word not in FUNCTION_WORDS
+        if len(word) > 2 and word not in FUNCTION_WORDS and word not in ORG_WORDS
     }
 
 
