@@ -9,6 +9,7 @@ from functools import lru_cache, wraps
 
 from rapidfuzz import fuzz, process
 
+from ingest.lexicon import ORG_WORDS
 from ingest.names import name_key, org_key, surname_key
 from ingest.stages import timed
 
@@ -125,12 +126,15 @@ def _content_words(name):
     return " ".join(w for w in org_key(name).split() if w not in ORG_SMALL_WORDS)
 
 
-def _org_block(name):
-    """An organization's longest content word: "U.S. Immigration and Customs
-    Enforcement" and "Immigration, Customs, and Enforcement" share a block
-    though their keys start differently."""
+def org_block(name):
+    """An organization's longest distinctive word: "U.S. Immigration and
+    Customs Enforcement" and "Immigration, Customs, and Enforcement" share a
+    block though their keys start differently. Words that say what kind of
+    body it is ("Analytics", "Coalition") are passed over while another word
+    is left: thousands of organizations share them."""
     words = _content_words(name).split()
-    return max(sorted(words), key=len) if words else ""
+    distinctive = [word for word in words if word not in ORG_WORDS] or words
+    return max(sorted(distinctive), key=len) if distinctive else ""
 
 
 def _fuzzy_organization(db, name, key):
@@ -139,7 +143,7 @@ def _fuzzy_organization(db, name, key):
     rows = db.execute(
         """SELECT organization_id, key, alias FROM organization_aliases WHERE key >= ? AND key < ?
            UNION SELECT organization_id, key, alias FROM organization_aliases WHERE block = ?""",
-        [prefix, prefix + "\uffff", _org_block(name)],
+        [prefix, prefix + "\uffff", org_block(name)],
     ).fetchall()
     # Both scorers run over the whole block in C; the best row is the first
     # with the highest of its two scores, as max() over the rows would pick.
@@ -242,5 +246,5 @@ def _add_alias(db, entity, entity_id, alias, key):
     if entity == "speaker":
         row["surname"] = surname_key(alias)
     else:
-        row["block"] = _org_block(alias)
+        row["block"] = org_block(alias)
     insert_row(db, f"{entity}_aliases", row, ignore=True)

@@ -327,8 +327,9 @@ def m007_query_indexes(db):
 
 
 def m008_family_keys_and_speaker_blocks(db):
-    """Families found by (anchor word, value band), and the two blocks fuzzy
-    speaker matching reads, so neither lookup scans what the database holds.
+    """Families found by (anchor word, value band), the two blocks fuzzy
+    speaker matching reads, and organization blocks on a distinctive word, so
+    no lookup reads a share of what the database holds.
     (figures(family_id, vague, value) serves every lookup by family, so the
     index on family_id alone goes.)"""
     from .families import family_keys
@@ -351,7 +352,14 @@ def m008_family_keys_and_speaker_blocks(db):
             ON speaker_aliases(substr(key, 1, 2), substr(surname, 1, 1), substr(surname, -4));
         """,
     )
+    from .entities import org_block
     from .families import UNIT_CLASSES, anchor_words
+
+    db.conn.executemany(
+        "UPDATE organization_aliases SET block = ? WHERE organization_id = ? AND alias = ?",
+        [(org_block(alias), org_id, alias)
+         for org_id, alias in db.execute("SELECT organization_id, alias FROM organization_aliases").fetchall()],
+    )
 
     rows = db.execute(
         "SELECT f.family_id, f.value, f.vague, f.unit, ff.cue, s.anchors FROM figures f "
