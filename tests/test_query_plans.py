@@ -1,0 +1,215 @@
+"""The canned queries and table facets read through indexes and full-text search, never a full pass
+over quotes or figures (issue #7), and the indexed formulations return what the scans returned.
+
+Plans come from EXPLAIN QUERY PLAN of the SQL in metadata.yml (and of the SQL Datasette builds for
+a table facet) on a freshly built database, without ANALYZE statistics, as a new ``kb.db`` is.
+"""
+import re
+import sqlite3
+
+import pytest
+import sqlite_utils
+from datasette.utils import escape_fts
+
+from ingest.document import read_path
+from kb.plugin import sql_value
+from kb.schema import ensure_db_shape
+from kb.serve import load_metadata
+from kb.store import save_document
+
+# A plan line that reads every row of a big table: "SCAN quotes", "SCAN f", "SCAN q USING INDEX …".
+# (A COVERING INDEX scan is allowed only where a test says so: a facet over a whole table.)
+FULL_SCAN = re.compile(r"^\s*SCAN (quotes|figures|sources|q|f|s)\b")
+
+# The search and trace before issue #7, kept to check the new ones return the same rows.
+OLD_SEARCH = """
+SELECT q.id FROM quotes_fts JOIN quotes_view q ON q.id = quotes_fts.rowid
+WHERE :q != '' AND quotes_fts MATCH coalesce(nullif(escape_fts(:q), ''), '""')
+ORDER BY quotes_fts.rank LIMIT 200
+"""
+OLD_MATCHED = """
+SELECT DISTINCT family_id FROM figures
+WHERE :figure != '' AND (
+  text LIKE '%' || :figure || '%'
+  OR value BETWEEN kb_value(:figure) * 0.995 AND kb_value(:figure) * 1.005
+)
+"""
+OLD_TRACE = "WITH matched AS (" + OLD_MATCHED + """)
+SELECT f.family_id AS family, fam.label, s.published, s.doc_type, s.publisher,
+       f.source_id, f.text AS figure, f.value, f.qualifier,
+       substr(s.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,
+       'figures/' || f.id AS passage
+FROM figures f
+JOIN matched m ON m.family_id = f.family_id
+JOIN figure_families fam ON fam.id = f.family_id
+JOIN sources s ON s.id = f.source_id
+ORDER BY f.family_id, s.published IS NULL, s.published, s.id, f.start
+LIMIT 500
+"""
+
+
+@pytest.fixture(scope="module")
+def kb_path(tmp_path_factory, seeds_dir):
+    path = tmp_path_factory.mktemp("plans") / "kb.db"
+    db = sqlite_utils.Database(path)
+    ensure_db_shape(db)
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        save_document(db, read_path(seed))
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def conn(kb_path):
+    connection = sqlite3.connect(kb_path)
+    connection.row_factory = sqlite3.Row
+    # The functions Datasette and the kb plugin give every connection.
+    connection.create_function("escape_fts", 1, escape_fts)
+    connection.create_function("kb_value", 1, sql_value, deterministic=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def queries():
+    return {name: q["sql"] for name, q in load_metadata("kb.db")["databases"]["kb"]["queries"].items()}
+
+
+def plan(conn, sql, params=None):
+    return [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params or {})]
+
+
+def full_scans(lines):
+    return [line for line in lines if FULL_SCAN.match(line)]
+
+
+def test_the_check_catches_a_full_scan(conn):
+    """The old trace's LIKE '%…%' read every figure; the check must say so."""
+    assert full_scans(plan(conn, OLD_TRACE, {"figure": "19.4 million"}))
+    assert full_scans(plan(conn, "SELECT count(*) FROM quotes WHERE text LIKE '%cage%'"))
+
+
+@pytest.mark.parametrize("name,params", [
+    ("search_quotes", {"q": "cages"}),
+    ("speaker_quotes", {"speaker_id": 1}),
+    ("organization_quotes", {"organization_id": 1}),
+    ("trace_figure", {"figure": "19.4 million"}),
+])
+def test_canned_queries_do_not_scan_quotes_or_figures(conn, queries, name, params):
+    lines = plan(conn, queries[name], params)
+    assert not full_scans(lines), "\n".join(lines)
+
+
+def test_search_ranks_inside_full_text_search_before_joining(conn, queries):
+    """The LIMIT 200 subquery reads the FTS5 index alone (its rows come out ranked or are sorted
+    there); quotes_view is joined outside it, by rowid, so a broad word joins 200 rows, not all."""
+    rows = conn.execute("EXPLAIN QUERY PLAN " + queries["search_quotes"], {"q": "cages"}).fetchall()
+    text = "\n".join(row[3] for row in rows)
+    best = next((row for row in rows if re.match(r"(CO-ROUTINE|MATERIALIZE) best", row[3])), None)
+    assert best, text
+    inside = [row[3] for row in rows if row[1] == best[0]]
+    assert re.fullmatch(r"SCAN quotes_fts VIRTUAL TABLE INDEX \d+:M\d*", inside[0]), text
+    assert set(inside[1:]) <= {"USE TEMP B-TREE FOR ORDER BY"}, text
+    outside = [row[3] for row in rows if row[1] != best[0] and row is not best]
+    assert "SEARCH q USING INTEGER PRIMARY KEY (rowid=?)" in outside, text
+    assert not any("quotes_fts" in line for line in outside), text
+
+
+def test_trace_reads_figures_by_trigram_value_and_family_indexes(conn, queries):
+    lines = plan(conn, queries["trace_figure"], {"figure": "19.4 million"})
+    text = "\n".join(lines)
+    assert re.search(r"SCAN \w+ VIRTUAL TABLE INDEX \d+:L", text), text  # figures_trigram, LIKE
+    assert "idx_figures_value (value>? AND value<?)" in text, text
+    assert re.search(r"SEARCH f USING INDEX idx_figures_family\w* \(family_id=\?\)", text), text
+    # Families come in id order, so only each family's figures are sorted and LIMIT 500 stops the
+    # query early, instead of sorting every figure of every matched family.
+    assert "SEARCH fam USING INTEGER PRIMARY KEY (rowid=?)" in text, text
+    assert "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" in text and "USE TEMP B-TREE FOR ORDER BY" not in text, text
+
+
+@pytest.mark.parametrize("name,index", [("speaker_quotes", "idx_quotes_speaker"),
+                                        ("organization_quotes", "idx_quotes_organization")])
+def test_a_speakers_quotes_come_from_its_index(conn, queries, name, index):
+    param = "speaker_id" if name == "speaker_quotes" else "organization_id"
+    text = "\n".join(plan(conn, queries[name], {param: 1}))
+    assert f"SEARCH q USING INDEX {index} ({param}=?)" in text, text
+
+
+def datasette_facet_sql(table, column, where=""):
+    """The SQL Datasette 0.65 runs for a column facet of a table page (datasette/facets.py)."""
+    return f"""
+        select {column} as value, count(*) as count from (
+            select * from {table} {where}
+        )
+        where {column} is not null
+        group by {column} order by count desc, value limit 31
+    """
+
+
+@pytest.mark.parametrize("column,index", [("speaker_id", "idx_quotes_speaker"),
+                                          ("organization_id", "idx_quotes_organization"),
+                                          ("partial", "idx_quotes_partial")])
+def test_quotes_table_facets_count_from_a_covering_index(conn, column, index):
+    """Every quotes facet in metadata.yml is read from its own index, not from the table's rows."""
+    text = "\n".join(plan(conn, datasette_facet_sql("quotes", column)))
+    assert f"USING COVERING INDEX {index}" in text, text
+
+
+def test_quotes_facets_in_metadata_are_the_indexed_ones():
+    facets = load_metadata("kb.db")["databases"]["kb"]["tables"]["quotes"]["facets"]
+    assert set(facets) <= {"speaker_id", "organization_id", "partial"}
+
+
+def test_facet_on_a_search_reads_only_the_matching_quotes(conn):
+    where = "where id in (select rowid from quotes_fts where quotes_fts match escape_fts(:search))"
+    lines = plan(conn, datasette_facet_sql("quotes_view", "speaker", where), {"search": "cages"})
+    assert not full_scans(lines), "\n".join(lines)
+
+
+@pytest.mark.parametrize("words", ["cages", "Scott Roberts", "Microsoft", "ICE", "contract", "the", "", "\""])
+def test_search_returns_the_rows_of_the_join_first_query(conn, queries, words):
+    new = [row["id"] for row in conn.execute(queries["search_quotes"], {"q": words})]
+    old = [row["id"] for row in conn.execute(OLD_SEARCH, {"q": words})]
+    assert sorted(new) == sorted(old)
+    rank = {row[0]: row[1] for row in conn.execute(
+        "SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH coalesce(nullif(escape_fts(?), ''), '\"\"')",
+        [words])} if words.strip('"') else {}
+    assert [rank[i] for i in new] == sorted(rank[i] for i in new)  # best first
+
+
+def figure_probes(conn):
+    """Every figure as printed, with and without "$", fragments of it, and odd input."""
+    texts = [row[0] for row in conn.execute("SELECT DISTINCT text FROM figures ORDER BY text")]
+    probes = set()
+    for text in texts:
+        probes |= {text, text.replace("$", ""), text[:2], text[-3:], text.upper()}
+    return sorted(probes | {"", " ", "%", "_", "million", "$1", "signatures", "19.4 million", "a'b"})
+
+
+def test_trace_returns_the_rows_of_the_scanning_query(conn, queries):
+    probes = figure_probes(conn)
+    assert len(probes) > 50
+    for figure in probes:
+        new = [tuple(row) for row in conn.execute(queries["trace_figure"], {"figure": figure})]
+        old = [tuple(row) for row in conn.execute(OLD_TRACE, {"figure": figure})]
+        assert new == old, figure
+
+
+def test_trigram_index_follows_figure_inserts_updates_and_deletes(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "kb.db")
+    ensure_db_shape(db)
+    db["sources"].insert({"id": 1, "sha256": "x", "doc_type": "other", "text": "$5 million and 300 cars",
+                          "imported_at": "2025-01-01"})
+    db["figures"].insert({"id": 1, "source_id": 1, "start": 0, "end": 10, "text": "$5 million", "value": 5e6})
+    db["figures"].insert({"id": 2, "source_id": 1, "start": 15, "end": 23, "text": "300 cars", "value": 300})
+
+    def found(pattern):
+        return [row[0] for row in db.execute(
+            "SELECT rowid FROM figures_trigram WHERE text LIKE ? ORDER BY rowid", [f"%{pattern}%"])]
+
+    assert found("million") == [1] and found("cars") == [2]
+    db.execute("UPDATE figures SET text = '300 buses' WHERE id = 2")
+    assert found("cars") == [] and found("buses") == [2]
+    db.execute("DELETE FROM figures WHERE id = 1")
+    assert found("million") == []
+    db.execute("INSERT INTO figures_trigram (figures_trigram) VALUES ('integrity-check')")
