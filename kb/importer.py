@@ -4,6 +4,7 @@ import multiprocessing
 import sqlite3
 import time
 from collections import deque
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -107,19 +108,38 @@ def import_inputs(db, items, overrides=None, tag=None, batch_id=None, stdin=None
             for item in items:
                 yield commits.after(import_one(db, item, overrides, tag, batch_id, stdin, max_bytes))
             return
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_start_worker, initargs=(db_path_of(db),)) as pool:
-            pending = deque()
+        with ExitStack() as stack:
+            pool, pending = None, deque()
             for item in items:
-                if item.kind == "stdin":  # the standard input belongs to this process
-                    lookup = partial(stored_source, db)
-                    pending.append(_Ready(prepare(item, lookup, overrides, stdin, max_bytes)))
+                ready = unchanged_file(item, partial(stored_source, db), overrides, max_bytes)
+                if ready is None and item.kind == "stdin":  # the standard input belongs to this process
+                    ready = prepare(item, partial(stored_source, db), overrides, stdin, max_bytes)
+                if ready is not None:
+                    pending.append(_Ready(ready))
                 else:
+                    if pool is None:  # started at the first document to extract: a re-import needs none
+                        context = multiprocessing.get_context("fork")
+                        pool = stack.enter_context(
+                            context.Pool(jobs, initializer=_start_worker, initargs=(db_path_of(db),)))
                     pending.append(pool.apply_async(_prepare_in_worker, (item, overrides, max_bytes)))
                 if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                     yield commits.after(store(db, pending.popleft().get(), tag, batch_id))
             while pending:
                 yield commits.after(store(db, pending.popleft().get(), tag, batch_id))
+
+
+def unchanged_file(item, lookup, overrides, max_bytes):
+    """A Prepared for a file whose exact bytes are stored (and no new
+    metadata was given), else None: the writer checks this itself, so an
+    unchanged document never goes to a worker."""
+    if item.kind != "file" or item.skipped or any(value is not None for value in (overrides or {}).values()):
+        return None
+    try:
+        with stage("read"):
+            stored = lookup(raw_hash(load_input(item, None, max_bytes)[0]))
+    except ReadError:
+        return None  # a worker reads it again and reports why
+    return Prepared(item, stored=stored, seconds=CLOCK.take()) if stored else None
 
 
 # Stored documents are committed together about this often. Each document is
