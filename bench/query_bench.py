@@ -58,6 +58,7 @@ import pathlib
 import random
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -366,6 +367,16 @@ def start_server(db_path, settings=(), workdir=None, metadata_file=None):
     raise SystemExit("kb serve did not start")
 
 
+def stop_server(process):
+    """Ctrl-C, so kb serve removes its temporary metadata directory; then, if need be, SIGTERM."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.terminate()
+        process.wait()
+
+
 def measure(base, lines, runs, metadata):
     import httpx
 
@@ -564,8 +575,8 @@ def main():
         origin += " [synthesized copies present]"
 
     # kb serve brings the schema up to date first.
-    process, base = start_server(db_path, options.setting, tempfile.mkdtemp(prefix="kb-query-bench-"),
-                                 options.metadata)
+    served = tempfile.mkdtemp(prefix="kb-query-bench-")  # the metadata given to datasette serve
+    process, base = start_server(db_path, options.setting, served, options.metadata)
     if options.setting:
         origin += "; served by datasette serve with kb's settings plus " + ", ".join(
             f"{name}={value}" for name, value in options.setting)
@@ -585,8 +596,8 @@ def main():
             lines = {label: requests for label, requests in lines.items() if options.only in label}
         results = measure(base, lines, options.runs, served_metadata(db_path, options.metadata))
     finally:
-        process.terminate()
-        process.wait()
+        stop_server(process)
+        shutil.rmtree(served, ignore_errors=True)
 
     print()
     width = max(len(label) for label in results)
