@@ -8,8 +8,10 @@ import yaml
 
 METADATA_PATH = pathlib.Path(__file__).parent / "metadata.yml"
 
-# Every instance: whole quotes and sentences in table cells, not 2,000 characters of source text.
-BASE_SETTINGS = {"truncate_cells_html": 300}
+# Every instance: whole quotes and sentences in table cells, not 2,000 characters of source text;
+# no facet suggestions, which cost ~2 s a table page at a million quotes (metadata.yml names the
+# facets worth having; bench/QUERIES.md).
+BASE_SETTINGS = {"truncate_cells_html": 300, "suggest_facets": False}
 
 # A shared instance. Arbitrary SQL reads every table, hidden ones included, and
 # can run queries heavy enough to stall the server, so only the canned queries

@@ -377,6 +377,8 @@ def test_public_serving_turns_off_sql_and_downloads():
     assert "default_allow_sql" not in local and "allow_download" not in local
     assert public[-6:] == ["--setting", "default_allow_sql", "off", "--setting", "allow_download", "off"]
     assert public[:-6] == local
+    # Facet suggestions scan every column of a table page: seconds at a million quotes.
+    assert local[-3:] == ["--setting", "suggest_facets", "off"]
 
 
 def test_kb_serve_public_passes_the_flag(monkeypatch, tmp_path):
