@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .lexicon import FEMALE_NAMES, MALE_NAMES
 from .names import (
-    CAPITAL_RUN, ORG_RUN, clean_phrase, is_role_word, last_org_span, looks_like_org, name_part, org_text,
-    strip_article, surname,
+    CAPITAL_RUN, ORG_RUN, clean_phrase, drop_possessive, is_role_word, last_org_span, looks_like_org, name_part,
+    org_text, strip_article, surname,
 )
 from .titles import (
     cut_clause, describes, parse_descriptor, split_opening_title, split_pre_title, title_words_before,
@@ -36,11 +36,11 @@ class MentionScan:
     def _scan(self):
         runs = [m for m in CAPITAL_RUN.finditer(self.text) if not self.inside_quote(m.start())]
         parts = [(m, *self._name_part(m)) for m in runs]
-        surnames = {surname(_POSSESSIVE.sub("", name)) for _, name, _ in parts if len(name.split()) > 1}
+        surnames = {surname(drop_possessive(name)) for _, name, _ in parts if len(name.split()) > 1}
         bodies = {name for m, name, shift in parts
                   if name and self.orgs.is_body_context(m.start() + shift, name)}
         for match, name, shift in parts:
-            name = _POSSESSIVE.sub("", name)
+            name = drop_possessive(name)
             if name and shift and looks_like_org(name):
                 name, shift = _body_run(match.group())
                 mention = self._classify(match.start() + shift, name, 0, surnames, bodies)
@@ -156,14 +156,13 @@ def _body_run(run):
     """"ICICI Securities": a whole run names the body ("The CDC": all but "The"); (name, offset)."""
     article = _CAPITAL_ARTICLE.match(run)
     shift = article.end() if article else 0
-    return _POSSESSIVE.sub("", run[shift:]), shift
+    return drop_possessive(run[shift:]), shift
 
 
 # Patterns of the functions above, compiled once.
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _WORD_CHAR = re.compile(r"\w")
-_POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _APPOSITIVE = re.compile(r"(?:\s*\([^)]*\))?,\s+((?:[^,.;“”\"]|\.(?=\S)|,(?!\s+(?:said|says|told)))+)")
 _COPULA = re.compile(r"\s+(?:is|was)\s+((?:the|a|an)\s+[^.;]+)")
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")

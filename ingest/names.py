@@ -227,7 +227,7 @@ def last_org_span(text):
     runs = [m for m in ORG_RUN.finditer(text) if not _only_hyphen_adjective(m.group())]
     if not runs or runs[-1].group() in PLACES:
         return None  # "Martin Taylor of Aberdeenshire": a place is no organization
-    return clean_phrase(_drop_possessive_tail(org_text(runs[-1].group())))
+    return clean_phrase(drop_possessive(org_text(runs[-1].group())))
 
 
 def org_text(run):
@@ -245,8 +245,9 @@ def _only_hyphen_adjective(run):
     return bool(_HYPHEN_ADJECTIVE.fullmatch(run))
 
 
-def _drop_possessive_tail(run):
-    return _TRAILING_POSSESSIVE.sub("", run)
+def drop_possessive(name):
+    """"Halvorsen’s" -> "Halvorsen"."""
+    return _TRAILING_POSSESSIVE.sub("", name)
 
 
 # ---- a name inside a capitalised run ---------------------------------------

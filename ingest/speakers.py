@@ -12,7 +12,7 @@ from .clauses import subject_before
 from .lexicon import BODY_NOUNS, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES, UNNAMED
 from .mentions import Speaker
 from .names import (
-    CAPITAL_RUN, ORG_RUN, clean_phrase, is_demonym, is_role_word, last_org_span, looks_like_org,
+    CAPITAL_RUN, ORG_RUN, clean_phrase, drop_possessive, is_demonym, is_role_word, last_org_span, looks_like_org,
     looks_like_person, name_part, org_text, strip_article,
 )
 from .reporting_verbs import REPORTING_VERB
@@ -78,7 +78,7 @@ def _ends_with_person(head, mentions):
     # "High Commissioner for Human Rights" is one body's name; "Secretary of State X" is X.
     if not shift and _CAPITAL_JOINER_END.search(head[:run.start()]):
         return False
-    name = _TRAILING_POSSESSIVE.sub("", name)
+    name = drop_possessive(name)
     if len(name.split()) >= 2:
         return looks_like_person(name) or mentions.is_person(name)
     return bool(name) and mentions.is_person(name)
@@ -99,7 +99,7 @@ def _named(head, rest, offset, mentions):
         return None
     run = runs[-1]
     name, shift = name_part(run.group(), head, run.start())
-    name = _TRAILING_POSSESSIVE.sub("", name)
+    name = drop_possessive(name)
     pre = head[:run.start()].split() + run.group()[:shift].split()
     titled = any(is_role_word(w) for w in pre)
     org_run = next((m for m in ORG_RUN.finditer(head) if m.end() == len(head.rstrip())), None)
@@ -239,7 +239,6 @@ _ARTICLE_NOUN = re.compile(r"(?:the|a|an)\s+[a-z]", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _HEAD_COMMA_REST = re.compile(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$")
 _HEAD_BRACKETS = re.compile(r"(.+?)(\s*\([^)]*\))$")
-_TRAILING_POSSESSIVE = re.compile(r"(?:’s|'s)$")
 _CAPITAL_JOINER_END = re.compile(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$")
 _PREPOSITION_BEFORE_NAME = re.compile(r"\s(?:with|at|for|of|from|on|in|by|to)\s+(?=(?:the\s+)?[A-Z])")
 _COMMA_DESCRIPTOR = re.compile(r"\s*(?:\([^)]*\))?,\s+\S")
