@@ -110,7 +110,7 @@ def main():
             print(f"  peak RSS    writer {rss:.0f} MB, largest worker {child_rss:.0f} MB")
             print(f"  stages      {timings}")
             print(f"  FTS rebuild {fts:.1f} s for the finished database (quotes and sources)")
-            print(f"  rate/tenth  " + " ".join(f"{r:.0f}" for r in rates) + " docs/s")
+            print("  rate/tenth  " + " ".join(f"{r:.0f}" for r in rates) + " docs/s")
             print(f"  database    {mb:.0f} MB; " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
             print(f"  re-import   {again:8.1f} s unchanged ({unchanged:,} documents), "
                   f"{elapsed / again:.0f}x faster than the first import, peak RSS {again_rss:.0f} MB")

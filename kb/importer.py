@@ -1,5 +1,4 @@
 """Import a batch of inputs: each one read, extracted and stored on its own."""
-import json
 import multiprocessing
 import sqlite3
 import time
@@ -15,7 +14,7 @@ from ingest.stages import CLOCK, stage
 
 from .schema import now
 from .sql import update_row
-from .store import prepare_for_storing, save_document
+from .store import prepare_for_storing, save_document, tags_with
 
 STATUSES = ("new", "updated", "unchanged", "failed", "skipped")
 # Inputs larger than this are refused unless the user raises the limit: a
@@ -62,8 +61,7 @@ def prepare(item, lookup, overrides=None, stdin=None, max_bytes=DEFAULT_MAX_BYTE
         with stage("read"):
             raw, url = load_input(item, stdin, max_bytes)
             stored = lookup(raw_hash(raw))
-        wanted = {key: value for key, value in (overrides or {}).items() if value is not None}
-        if stored and not wanted:
+        if stored and not new_metadata(overrides):
             return Prepared(item, stored=stored, seconds=CLOCK.take())
         doc = read_document(raw, item.origin, overrides, url=url, extract=not stored)
         if not stored:
@@ -72,6 +70,11 @@ def prepare(item, lookup, overrides=None, stdin=None, max_bytes=DEFAULT_MAX_BYTE
     except ReadError as error:
         return Prepared(item, error=str(error), seconds=CLOCK.take())
     return Prepared(item, doc, stored, seconds=CLOCK.take())
+
+
+def new_metadata(overrides):
+    """Was any metadata given on the command line (which stored bytes may need)?"""
+    return any(value is not None for value in (overrides or {}).values())
 
 
 def store(db, prepared, tag=None, batch_id=None):
@@ -132,7 +135,7 @@ def unchanged_file(item, lookup, overrides, max_bytes):
     """A Prepared for a file whose exact bytes are stored (and no new
     metadata was given), else None: the writer checks this itself, so an
     unchanged document never goes to a worker."""
-    if item.kind != "file" or item.skipped or any(value is not None for value in (overrides or {}).values()):
+    if item.kind != "file" or item.skipped or new_metadata(overrides):
         return None
     try:
         with stage("read"):
@@ -222,13 +225,11 @@ def db_path_of(db):
 
 def tag_stored(db, source_id, tag):
     """Re-imported bytes: only a new tag changes anything."""
-    if not tag:
-        return "unchanged"
-    tags = json.loads(db.execute("SELECT tags FROM sources WHERE id = ?", [source_id]).fetchone()[0] or "[]")
-    if tag in tags:
+    tags = tags_with(db.execute("SELECT tags FROM sources WHERE id = ?", [source_id]).fetchone()[0], tag)
+    if not tags:
         return "unchanged"
     with db.atomic():
-        update_row(db, "sources", source_id, {"tags": json.dumps(tags + [tag])})
+        update_row(db, "sources", source_id, {"tags": tags})
     return "updated"
 
 

@@ -113,9 +113,9 @@ def _update_existing(db, source_id, doc, tag):
         for key in META_COLUMNS + ("url",)
         if wanted[key] is not None and wanted[key] != stored[key]
     }
-    tags = json.loads(stored["tags"] or "[]")
-    if tag and tag not in tags:
-        changes["tags"] = json.dumps(tags + [tag])
+    tags = tags_with(stored["tags"], tag)
+    if tags:
+        changes["tags"] = tags
     if not changes:
         return "unchanged"
     with db.atomic():
@@ -157,6 +157,12 @@ def save_quotes(db, source_id, quotes, source):
         if row["quote_group_id"] is None:
             row["id"] = row["quote_group_id"] = next_id(db, "quotes")
         insert_row(db, "quotes", row)
+
+
+def tags_with(stored_tags, tag):
+    """The tags column with ``tag`` added, or None when it is already there (or no tag)."""
+    tags = json.loads(stored_tags or "[]")
+    return json.dumps(tags + [tag]) if tag and tag not in tags else None
 
 
 def refresh_citations(db, source_id):

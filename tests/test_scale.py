@@ -1,5 +1,4 @@
 """Import at scale: worker processes, cheap re-imports, streaming inputs, indexed lookups."""
-import pathlib
 import re
 
 import pytest
