@@ -170,13 +170,11 @@ VIEWS["families"] = """
            group_concat(DISTINCT f.value) AS "values",
            min(f.value) AS min_value, max(f.value) AS max_value,
            count(DISTINCT f.value) > 1 AS values_disagree,
-           (SELECT s.id FROM figures f2 JOIN sources s ON s.id = f2.source_id
-             WHERE f2.family_id = ff.id
-             ORDER BY s.published IS NULL, s.published, s.id LIMIT 1) AS first_source_id,
-           min(s.published) AS first_published
+           (SELECT f2.source_id FROM figures f2 WHERE f2.family_id = ff.id
+             ORDER BY f2.published IS NULL, f2.published, f2.source_id LIMIT 1) AS first_source_id,
+           min(f.published) AS first_published
     FROM figure_families ff
     JOIN figures f ON f.family_id = ff.id
-    JOIN sources s ON s.id = f.source_id
     GROUP BY ff.id
 """
 
@@ -376,6 +374,29 @@ def m008_family_keys_and_speaker_blocks(db):
     )
 
 
+def m009_figures_in_date_order(db):
+    """A trace reads a family's figures already in date order, so it stops
+    after its first rows however many figures the family holds.
+
+    ``figures.published`` is the source's date, copied at insert and kept in
+    step by a trigger when a source's date changes. The value index carries
+    the family id, so matching a value reads the index alone.
+    """
+    run_statements(
+        db,
+        """
+        ALTER TABLE figures ADD COLUMN published TEXT;
+        UPDATE figures SET published = (SELECT published FROM sources s WHERE s.id = figures.source_id);
+        CREATE INDEX idx_figures_family_date ON figures(family_id, published IS NULL, published, source_id, start);
+        DROP INDEX idx_figures_value;
+        CREATE INDEX idx_figures_value_family ON figures(value, family_id);
+        CREATE TRIGGER figures_follow_source_date AFTER UPDATE OF published ON sources
+        WHEN new.published IS NOT old.published
+        BEGIN UPDATE figures SET published = new.published WHERE source_id = new.id; END;
+        """,
+    )
+
+
 # Page cache of an importing connection, in KB.
 CACHE_KB = 256 * 1024
 
@@ -390,6 +411,7 @@ MIGRATIONS = [
     m006_family_words,
     m007_query_indexes,
     m008_family_keys_and_speaker_blocks,
+    m009_figures_in_date_order,
 ]
 
 

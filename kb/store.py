@@ -191,6 +191,7 @@ def save_claims_and_figures(db, source_id, doc, anchors):
     rows = [figure_row(source_id, figure) for figure in doc.figures]
     for row in rows:
         row["claim_id"] = _claim_holding(doc.claims, claim_ids, row)
+        row["published"] = doc.meta.published
     for row, measured in zip(rows, doc.measures):
         insert_row(db, "figures", dict(row, family_id=assign_family(db, row, measured, anchors)))
 

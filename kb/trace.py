@@ -4,6 +4,8 @@ import re
 from ingest.figures import extract_figures
 from ingest.numbers import number_value
 
+from .families import CURRENCY
+
 # Values closer than this (relative) are the same number written differently.
 VALUE_MATCH = 0.005
 
@@ -14,7 +16,7 @@ OCCURRENCES_SQL = """
            substr(s.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence
     FROM figures f JOIN sources s ON s.id = f.source_id
     WHERE f.family_id = ?
-    ORDER BY s.published IS NULL, s.published, s.id, f.start
+    ORDER BY f.published IS NULL, f.published, f.source_id, f.start
 """
 
 
@@ -30,17 +32,19 @@ def query_value(query):
 def matching_families(db, query):
     """Ids of the families holding a figure that matches ``query`` by value or by text."""
     value, unit = query_value(query)
+    currency = [unit] if unit and CURRENCY.match(unit) else []
     ids = []
     if value is not None:
         rows = db.execute(
-            "SELECT DISTINCT family_id FROM figures WHERE value BETWEEN ? AND ?"
-            + (" AND unit = ?" if unit and unit.isupper() else ""),
-            [value * (1 - VALUE_MATCH), value * (1 + VALUE_MATCH)] + ([unit] if unit and unit.isupper() else []),
+            "SELECT DISTINCT family_id FROM figures WHERE value BETWEEN ? AND ?" + (" AND unit = ?" if currency else ""),
+            [value * (1 - VALUE_MATCH), value * (1 + VALUE_MATCH)] + currency,
         )
         ids.extend(row[0] for row in rows)
     if not ids:
+        # The trigram index answers LIKE '%…%' without reading every figure.
         rows = db.execute(
-            "SELECT DISTINCT family_id FROM figures WHERE text LIKE ? ORDER BY family_id",
+            "SELECT DISTINCT f.family_id FROM figures_trigram t JOIN figures f ON f.id = t.rowid"
+            " WHERE t.text LIKE ?",
             ["%" + query.strip() + "%"],
         )
         ids.extend(row[0] for row in rows)

@@ -100,3 +100,26 @@ def test_anchors_are_the_most_mentioned_names():
     assert document_anchors(text, count=3) == ["Halvorsen Analytics", "DTS", "Halvorsen"]
     # "Analytics" names a kind of company, not this one: it joins no families.
     assert anchor_words(["Halvorsen Analytics", "The DTS"]) == {"halvorsen", "dts"}
+
+
+def test_figures_carry_their_sources_date_through_a_metadata_update(tmp_path, seeds_dir):
+    """Trace reads a family in date order from figures.published; a new date given to a stored
+    source on re-import moves its figures."""
+    db = build(tmp_path, sorted(seeds_dir.glob("*.txt")))
+
+    def mismatched():
+        return db.execute(
+            "SELECT count(*) FROM figures f JOIN sources s ON s.id = f.source_id"
+            " WHERE f.published IS NOT s.published").fetchone()[0]
+
+    assert mismatched() == 0
+    assert db.execute("SELECT count(*) FROM figures WHERE published IS NOT NULL").fetchone()[0] > 0
+    before = trace(db, "over 500 employees")[0]["occurrences"]
+    assert [(o["published"], o["text"]) for o in before][:2] == [("2018-07-26", "over 500 employees"),
+                                                                 (None, "more than 100")]
+    undated = db["sources"].get(before[1]["source_id"])["origin"]
+    assert save_document(db, read_path(undated, {"published": "2018-06-01"})).status == "updated"
+    assert mismatched() == 0
+    after = trace(db, "over 500 employees")[0]["occurrences"]
+    assert [(o["published"], o["text"]) for o in after][:2] == [("2018-06-01", "more than 100"),
+                                                                ("2018-07-26", "over 500 employees")]
