@@ -55,22 +55,45 @@ ANCHORS = 5
 NOT_ANCHORS = set(MONTHS) | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
+# What may stand between a sentence's end and its first word.
+SENTENCE_OPENERS = " \t\u00a0\"“”‘’'([—–-"
 # Sentence-initial words that a capital letter does not make a name.
 LEADING_WORDS = FUNCTION_WORDS | {"on", "in", "at", "of", "it", "this", "these", "those", "we", "i"}
 
 
 def document_anchors(text, count=ANCHORS):
-    """The names a document mentions most: the campaign's main actors."""
-    counts, printed = Counter(), {}
+    """The names a document mentions most: the campaign's main actors.
+
+    A single capitalised word seen only where a sentence opens ("According",
+    "Opponents") is not taken for a name unless it is part of a longer one
+    ("Halvorsen said." after "Halvorsen Analytics"): every source would share
+    it, and families would join across campaigns.
+    """
+    counts, printed, names, name_words = Counter(), {}, set(), set()
     for match in CAPITAL_RUN.finditer(text):
         words = match.group().split()
+        leading = 0
         while words and words[0].lower() in LEADING_WORDS:
-            words = words[1:]
+            words, leading = words[1:], leading + 1
         name = re.sub(r"[’']s$", "", " ".join(words)).rstrip(".,")
-        if len(name) > 2 and name.casefold() not in NOT_ANCHORS:
-            counts[name.casefold()] += 1
-            printed.setdefault(name.casefold(), name)
-    return [printed[name] for name, _ in counts.most_common(count)]
+        key = name.casefold()
+        if len(name) > 2 and key not in NOT_ANCHORS:
+            counts[key] += 1
+            printed.setdefault(key, name)
+            if len(words) > 1 or leading or not _opens_sentence(text, match.start()):
+                names.add(key)
+            if len(words) > 1:
+                name_words.update(key.split())
+    names |= name_words
+    return [printed[key] for key, _ in counts.most_common() if key in names][:count]
+
+
+def _opens_sentence(text, start):
+    """Whether the word at ``start`` is the first of a sentence, a line or a quotation."""
+    index = start
+    while index and text[index - 1] in SENTENCE_OPENERS:
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:;\n"
 
 
 def anchor_words(anchors):

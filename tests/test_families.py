@@ -98,6 +98,10 @@ def test_measure_reads_the_cue_nearest_the_figure():
 def test_anchors_are_the_most_mentioned_names():
     text = "Halvorsen Analytics signed. Halvorsen said. On Tuesday, Halvorsen Analytics and the DTS met. DTS agreed."
     assert document_anchors(text, count=3) == ["Halvorsen Analytics", "DTS", "Halvorsen"]
+    # A word seen only opening sentences is not a name; one that is part of a longer name is.
+    text = ("According to Brekke Transit, fares rose. Opponents said so. According to the board, "
+            "few objected. Brekke said. “Opponents lost,” Brekke Transit said.")
+    assert document_anchors(text) == ["Brekke Transit", "Brekke"]
     # "Analytics" names a kind of company, not this one: it joins no families.
     assert anchor_words(["Halvorsen Analytics", "The DTS"]) == {"halvorsen", "dts"}
 
