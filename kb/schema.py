@@ -162,14 +162,22 @@ VIEWS = {
     """,
 }
 
+# The families page lists counts kept on figure_families by triggers
+# (migration 10), so it reads one row a family instead of every figure.
 VIEWS["families"] = """
-    SELECT ff.id, ff.label, ff.unit,
+    SELECT id, label, unit, occurrences, sources, distinct_values, "values", min_value, max_value,
+           distinct_values > 1 AS values_disagree, first_source_id, first_published
+    FROM figure_families
+"""
+# What the families view counted before migration 10, straight from the
+# figures: how the migration fills the counts, and what tests compare them with.
+FAMILY_COUNTS_SQL = """
+    SELECT ff.id,
            count(f.id) AS occurrences,
            count(DISTINCT f.source_id) AS sources,
            count(DISTINCT f.value) AS distinct_values,
            group_concat(DISTINCT f.value) AS "values",
            min(f.value) AS min_value, max(f.value) AS max_value,
-           count(DISTINCT f.value) > 1 AS values_disagree,
            (SELECT f2.source_id FROM figures f2 WHERE f2.family_id = ff.id
              ORDER BY f2.published IS NULL, f2.published, f2.source_id LIMIT 1) AS first_source_id,
            min(f.published) AS first_published
@@ -397,6 +405,56 @@ def m009_figures_in_date_order(db):
     )
 
 
+# A new figure updates its family's counts: one more occurrence, one more
+# source or distinct value when no other figure of the family has it, the
+# value range, and the first source when the new one comes earlier (the order
+# of trace: dated first, then by date, then import order). "+family_id" keeps
+# the source check on idx_figures_source (a document's few figures): without
+# it SQLite walks the family's whole range of idx_figures_family_date.
+FAMILY_COUNT_TRIGGERS = """
+CREATE TRIGGER figures_count_in_family AFTER INSERT ON figures BEGIN UPDATE figure_families SET
+    sources = sources + NOT EXISTS (SELECT 1 FROM figures WHERE source_id = new.source_id AND +family_id = new.family_id AND id != new.id),
+    distinct_values = distinct_values + (new.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM figures WHERE value = new.value AND family_id = new.family_id AND id != new.id)),
+    "values" = CASE WHEN new.value IS NULL OR EXISTS (SELECT 1 FROM figures WHERE value = new.value AND family_id = new.family_id AND id != new.id) THEN "values" ELSE coalesce("values" || ',', '') || new.value END,
+    min_value = CASE WHEN min_value IS NULL OR new.value < min_value THEN coalesce(new.value, min_value) ELSE min_value END,
+    max_value = CASE WHEN max_value IS NULL OR new.value > max_value THEN coalesce(new.value, max_value) ELSE max_value END,
+    first_source_id = CASE WHEN occurrences = 0 OR (new.published IS NULL) < (first_published IS NULL) OR ((new.published IS NULL) = (first_published IS NULL) AND (new.published < first_published OR (new.published IS first_published AND new.source_id < first_source_id))) THEN new.source_id ELSE first_source_id END,
+    first_published = CASE WHEN occurrences = 0 OR (new.published IS NULL) < (first_published IS NULL) OR ((new.published IS NULL) = (first_published IS NULL) AND (new.published < first_published OR (new.published IS first_published AND new.source_id < first_source_id))) THEN new.published ELSE first_published END,
+    occurrences = occurrences + 1
+    WHERE id = new.family_id; END;
+CREATE TRIGGER figures_date_in_family AFTER UPDATE OF published ON figures BEGIN UPDATE figure_families SET
+    (first_source_id, first_published) = (SELECT source_id, published FROM figures WHERE family_id = new.family_id ORDER BY published IS NULL, published, source_id LIMIT 1)
+    WHERE id = new.family_id; END;
+"""
+
+
+def m010_family_counts(db):
+    """Each family's counts (occurrences, sources, values, first source) kept on
+    figure_families, so the families page does not aggregate every figure."""
+    run_statements(
+        db,
+        """
+        ALTER TABLE figure_families ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE figure_families ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE figure_families ADD COLUMN distinct_values INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE figure_families ADD COLUMN "values" TEXT;
+        ALTER TABLE figure_families ADD COLUMN min_value REAL;
+        ALTER TABLE figure_families ADD COLUMN max_value REAL;
+        ALTER TABLE figure_families ADD COLUMN first_source_id INTEGER REFERENCES sources(id);
+        ALTER TABLE figure_families ADD COLUMN first_published TEXT;
+        CREATE INDEX idx_figure_families_occurrences ON figure_families(occurrences);
+        """,
+    )
+    db.execute(
+        f"""UPDATE figure_families
+            SET occurrences = c.occurrences, sources = c.sources, distinct_values = c.distinct_values,
+                "values" = c."values", min_value = c.min_value, max_value = c.max_value,
+                first_source_id = c.first_source_id, first_published = c.first_published
+            FROM ({FAMILY_COUNTS_SQL}) AS c WHERE c.id = figure_families.id"""
+    )
+    run_statements(db, FAMILY_COUNT_TRIGGERS)
+
+
 # Page cache of an importing connection, in KB.
 CACHE_KB = 256 * 1024
 
@@ -412,6 +470,7 @@ MIGRATIONS = [
     m007_query_indexes,
     m008_family_keys_and_speaker_blocks,
     m009_figures_in_date_order,
+    m010_family_counts,
 ]
 
 

@@ -127,3 +127,50 @@ def test_figures_carry_their_sources_date_through_a_metadata_update(tmp_path, se
     after = trace(db, "over 500 employees")[0]["occurrences"]
     assert [(o["published"], o["text"]) for o in after][:2] == [("2018-06-01", "more than 100"),
                                                                 ("2018-07-26", "over 500 employees")]
+
+
+def stored_and_counted(db):
+    """Each family's counts as kept on figure_families, and as counted from its figures."""
+    from kb.schema import FAMILY_COUNTS_SQL
+
+    columns = ("occurrences", "sources", "distinct_values", "values", "min_value", "max_value",
+               "first_source_id", "first_published")
+
+    def comparable(row):
+        row = dict(row)
+        row["values"] = sorted(float(v) for v in (row["values"] or "").split(",") if v)
+        return {key: row[key] for key in ("id",) + columns}
+
+    stored = [comparable(row) for row in db.query(
+        "SELECT * FROM figure_families WHERE id IN (SELECT family_id FROM figures) ORDER BY id")]
+    counted = [comparable(row) for row in db.query(FAMILY_COUNTS_SQL + " ORDER BY ff.id")]
+    return stored, counted
+
+
+def test_family_counts_follow_every_figure_and_date_change(tmp_path, seeds_dir):
+    db = build(tmp_path, sorted(seeds_dir.glob("*.txt")) + sorted(DEMO.glob("*.txt")))
+    stored, counted = stored_and_counted(db)
+    assert len(stored) == db["figure_families"].count > 30
+    assert stored == counted
+    assert any(row["distinct_values"] > 1 and row["sources"] > 1 for row in stored)
+    # An undated source given a date becomes the first source of its families.
+    undated = db.execute("SELECT origin FROM sources WHERE published IS NULL ORDER BY id").fetchone()[0]
+    save_document(db, read_path(undated, {"published": "1999-01-01"}))
+    stored, counted = stored_and_counted(db)
+    assert stored == counted
+    assert any(row["first_published"] == "1999-01-01" for row in stored)
+    # The families view reads them.
+    row = db.execute("SELECT * FROM families ORDER BY occurrences DESC, id LIMIT 1").fetchone()
+    assert row is not None and db.execute("SELECT count(*) FROM families").fetchone()[0] == len(stored)
+
+
+def test_upgrading_counts_the_families_a_database_already_holds(tmp_path, monkeypatch, seeds_dir):
+    from kb import schema
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:9])
+    db = build(tmp_path, sorted(seeds_dir.glob("*.txt")))
+    assert "occurrences" not in db["figure_families"].columns_dict
+    monkeypatch.undo()
+    ensure_db_shape(db)
+    stored, counted = stored_and_counted(db)
+    assert stored == counted and stored[0]["occurrences"] > 0
