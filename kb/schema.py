@@ -455,6 +455,13 @@ def m010_family_counts(db):
     run_statements(db, FAMILY_COUNT_TRIGGERS)
 
 
+def m011_source_tags_index(db):
+    """The sources page facets by tag; ``tags`` comes after ``text`` in each
+    row, so without an index the facet reads every source's text to reach it
+    (0.6 s at 100,000 sources; 13 ms from the index)."""
+    run_statements(db, "CREATE INDEX idx_sources_tags ON sources(tags)")
+
+
 # Page cache of an importing connection, in KB.
 CACHE_KB = 256 * 1024
 
@@ -471,6 +478,7 @@ MIGRATIONS = [
     m008_family_keys_and_speaker_blocks,
     m009_figures_in_date_order,
     m010_family_counts,
+    m011_source_tags_index,
 ]
 
 
