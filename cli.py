@@ -193,7 +193,9 @@ def check(db_path):
 @db_option
 @click.option("--family", "family_id", type=int, help="Trace one figure family by id")
 @click.option("--json", "as_json", is_flag=True, help="Output JSON")
-def trace_(query, db_path, family_id, as_json):
+@click.option("--limit", type=click.IntRange(min=1),
+              help="Show at most N occurrences of each family, earliest first (counts still cover all)")
+def trace_(query, db_path, family_id, as_json, limit):
     """Trace a figure to every source that states it, earliest first.
 
     QUERY is a figure as written ("$19.4 million", "300,000 signatures") or a
@@ -204,10 +206,11 @@ def trace_(query, db_path, family_id, as_json):
     Example:
         kb trace "19.4 million"
         kb trace --family 3 --json
+        kb trace "300,000 signatures" --limit 20
     """
     if (query is None) == (family_id is None):
         raise click.UsageError("give a QUERY or --family ID")
-    traces = trace(existing_db(db_path), query, family_id)
+    traces = trace(existing_db(db_path), query, family_id, limit)
     if as_json:
         click.echo(json.dumps(traces, ensure_ascii=False, indent=2))
     else:

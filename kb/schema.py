@@ -163,10 +163,17 @@ VIEWS = {
 }
 
 # The families page lists counts kept on figure_families by triggers
-# (migration 10), so it reads one row a family instead of every figure.
-VIEWS["families"] = """
-    SELECT id, label, unit, occurrences, sources, distinct_values, "values", min_value, max_value,
-           distinct_values > 1 AS values_disagree, first_source_id, first_published
+# (migration 10), so it reads one row a family instead of every figure. A
+# family's values are listed when there are few (read from the family's index
+# range for the rows shown); min_value and max_value bound the rest.
+FAMILY_VALUES_LISTED = 12
+VIEWS["families"] = f"""
+    SELECT id, label, unit, occurrences, sources, distinct_values,
+           CASE WHEN distinct_values <= {FAMILY_VALUES_LISTED} THEN
+               (SELECT group_concat(value) FROM (SELECT DISTINCT value FROM figures
+                WHERE family_id = figure_families.id AND value IS NOT NULL ORDER BY value))
+           END AS "values",
+           min_value, max_value, distinct_values > 1 AS values_disagree, first_source_id, first_published
     FROM figure_families
 """
 # What the families view counted before migration 10, straight from the
@@ -176,7 +183,6 @@ FAMILY_COUNTS_SQL = """
            count(f.id) AS occurrences,
            count(DISTINCT f.source_id) AS sources,
            count(DISTINCT f.value) AS distinct_values,
-           group_concat(DISTINCT f.value) AS "values",
            min(f.value) AS min_value, max(f.value) AS max_value,
            (SELECT f2.source_id FROM figures f2 WHERE f2.family_id = ff.id
              ORDER BY f2.published IS NULL, f2.published, f2.source_id LIMIT 1) AS first_source_id,
@@ -415,7 +421,6 @@ FAMILY_COUNT_TRIGGERS = """
 CREATE TRIGGER figures_count_in_family AFTER INSERT ON figures BEGIN UPDATE figure_families SET
     sources = sources + NOT EXISTS (SELECT 1 FROM figures WHERE source_id = new.source_id AND +family_id = new.family_id AND id != new.id),
     distinct_values = distinct_values + (new.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM figures WHERE value = new.value AND family_id = new.family_id AND id != new.id)),
-    "values" = CASE WHEN new.value IS NULL OR EXISTS (SELECT 1 FROM figures WHERE value = new.value AND family_id = new.family_id AND id != new.id) THEN "values" ELSE coalesce("values" || ',', '') || new.value END,
     min_value = CASE WHEN min_value IS NULL OR new.value < min_value THEN coalesce(new.value, min_value) ELSE min_value END,
     max_value = CASE WHEN max_value IS NULL OR new.value > max_value THEN coalesce(new.value, max_value) ELSE max_value END,
     first_source_id = CASE WHEN occurrences = 0 OR (new.published IS NULL) < (first_published IS NULL) OR ((new.published IS NULL) = (first_published IS NULL) AND (new.published < first_published OR (new.published IS first_published AND new.source_id < first_source_id))) THEN new.source_id ELSE first_source_id END,
@@ -437,7 +442,6 @@ def m010_family_counts(db):
         ALTER TABLE figure_families ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE figure_families ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE figure_families ADD COLUMN distinct_values INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE figure_families ADD COLUMN "values" TEXT;
         ALTER TABLE figure_families ADD COLUMN min_value REAL;
         ALTER TABLE figure_families ADD COLUMN max_value REAL;
         ALTER TABLE figure_families ADD COLUMN first_source_id INTEGER REFERENCES sources(id);
@@ -448,7 +452,7 @@ def m010_family_counts(db):
     db.execute(
         f"""UPDATE figure_families
             SET occurrences = c.occurrences, sources = c.sources, distinct_values = c.distinct_values,
-                "values" = c."values", min_value = c.min_value, max_value = c.max_value,
+                min_value = c.min_value, max_value = c.max_value,
                 first_source_id = c.first_source_id, first_published = c.first_published
             FROM ({FAMILY_COUNTS_SQL}) AS c WHERE c.id = figure_families.id"""
     )

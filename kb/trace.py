@@ -17,6 +17,13 @@ OCCURRENCES_SQL = """
     FROM figures f JOIN sources s ON s.id = f.source_id
     WHERE f.family_id = ?
     ORDER BY f.published IS NULL, f.published, f.source_id, f.start
+    LIMIT ?
+"""
+
+
+# Read from the family's range of idx_figures_family_value.
+FAMILY_VALUES_SQL = """
+    SELECT DISTINCT value FROM figures WHERE family_id = ? AND value IS NOT NULL ORDER BY value
 """
 
 
@@ -51,33 +58,37 @@ def matching_families(db, query):
     return sorted(set(i for i in ids if i is not None))
 
 
-def trace_family(db, family_id):
-    """One family: its label, occurrences (earliest source first) and how its values moved."""
+def trace_family(db, family_id, limit=None):
+    """One family: its label, occurrences (earliest source first) and how its values moved.
+
+    ``limit`` keeps the first occurrences only; the counts, values and first
+    source (kept on figure_families) still cover the whole family.
+    """
     family = db["figure_families"].get(family_id)
-    occurrences = [dict(row) for row in db.query(OCCURRENCES_SQL, [family_id])]
+    occurrences = [dict(row) for row in db.query(OCCURRENCES_SQL, [family_id, -1 if limit is None else limit])]
     for occurrence in occurrences:
         offset = occurrence["start"] - occurrence["sentence_start"]
         occurrence["figure_in_sentence"] = [offset, offset + occurrence["end"] - occurrence["start"]]
-    values = sorted({o["value"] for o in occurrences})
     return {
         "family_id": family_id,
         "label": family["label"],
         "unit": family["unit"],
         "occurrences": occurrences,
-        "sources": len({o["source_id"] for o in occurrences}),
-        "values": values,
+        "occurrences_total": family["occurrences"],
+        "sources": family["sources"],
+        "values": [row[0] for row in db.execute(FAMILY_VALUES_SQL, [family_id])],
         "variants": sorted({o["text"] for o in occurrences}),
-        "values_disagree": len(values) > 1,
-        "first_source_id": occurrences[0]["source_id"] if occurrences else None,
+        "values_disagree": family["distinct_values"] > 1,
+        "first_source_id": family["first_source_id"],
         "repeats_dropped": _repeats_dropped(db, occurrences),
     }
 
 
-def trace(db, query=None, family_id=None):
-    """Traces for a search (value or text) or for one family id."""
+def trace(db, query=None, family_id=None, limit=None):
+    """Traces for a search (value or text) or for one family id, the biggest family first."""
     ids = [family_id] if family_id is not None else matching_families(db, query)
-    traces = [trace_family(db, i) for i in ids if db["figure_families"].count_where("id = ?", [i])]
-    return sorted(traces, key=lambda t: (-len(t["occurrences"]), t["family_id"]))
+    traces = [trace_family(db, i, limit) for i in ids if db["figure_families"].count_where("id = ?", [i])]
+    return sorted(traces, key=lambda t: (-t["occurrences_total"], t["family_id"]))
 
 
 def _repeats_dropped(db, occurrences):
@@ -106,9 +117,11 @@ def format_trace(traces, mark=("[", "]")):
 def _format_one(item, mark):
     occurrences = item["occurrences"]
     lines = [f"Family {item['family_id']}: {item['label']}"]
-    summary = f"  {len(occurrences)} occurrence(s) in {item['sources']} source(s)"
+    summary = f"  {item['occurrences_total']} occurrence(s) in {item['sources']} source(s)"
     if item["repeats_dropped"]:
         summary += f", plus {item['repeats_dropped']} in repeated paragraphs dropped by cleaning"
+    if len(occurrences) < item["occurrences_total"]:
+        summary += f"; the first {len(occurrences)} shown"
     lines.append(summary)
     lines.append("  Variants: " + " · ".join(item["variants"]))
     if item["values_disagree"]:

@@ -127,3 +127,14 @@ def test_demo_builds_a_database_without_serving(tmp_path):
     }
     assert database["quotes"].count >= 20 and database["figures"].count >= 20
     assert run("check", "--db", str(db)).exit_code == 0
+
+
+def test_trace_limit(seeds_dir, tmp_path):
+    db = str(tmp_path / "kb.db")
+    assert CliRunner().invoke(cli, ["import", str(seeds_dir), "--db", db]).exit_code == 0
+    result = CliRunner().invoke(cli, ["trace", "19.4 million", "--db", db, "--limit", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    (family,) = json.loads(result.output)
+    assert (len(family["occurrences"]), family["occurrences_total"], family["sources"]) == (1, 6, 3)
+    result = CliRunner().invoke(cli, ["trace", "19.4 million", "--db", db, "--limit", "0"])
+    assert result.exit_code == 2 and "--limit" in result.output

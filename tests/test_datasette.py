@@ -236,6 +236,18 @@ async def test_family_page_traces_the_figure_through_its_sources(datasette):
 
 
 @pytest.mark.asyncio
+async def test_family_page_lists_the_first_occurrences_of_a_big_family(datasette, monkeypatch):
+    from kb.plugin import pages
+
+    monkeypatch.setattr(pages, "FAMILY_PAGE_ROWS", 2)
+    family_id = (await datasette.client.get(
+        "/kb/trace_figure.json?figure=19.4+million&_shape=array")).json()[0]["family"]
+    html = squash((await datasette.client.get(f"/-/family/{family_id}")).text)
+    assert "6 occurrences in 3 sources; the first 2 are listed, earliest first" in html
+    assert html.count('<a href="/-/source/') == 2
+
+
+@pytest.mark.asyncio
 async def test_table_cells_link_to_sources_speakers_families_and_passages(datasette):
     quotes = (await datasette.client.get("/kb/quotes?id=5")).text
     assert '<a href="/kb/speaker_quotes?speaker_id=3">Jelani Drew</a>' in quotes

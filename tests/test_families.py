@@ -77,6 +77,18 @@ def test_trace_of_a_growing_tally_orders_sources_by_date(seeds_db):
     assert "to show solidarity with [over 500 employees] at Microsoft" in report
 
 
+def test_a_limited_trace_shows_the_first_occurrences_and_counts_them_all(seeds_db):
+    full = trace(seeds_db, "19.4 million")[0]
+    short = trace(seeds_db, "19.4 million", limit=2)[0]
+    assert short["occurrences"] == full["occurrences"][:2]
+    assert {key: short[key] for key in ("occurrences_total", "sources", "values", "first_source_id")} == {
+        "occurrences_total": 6, "sources": 3, "values": [19400000.0, 20000000.0], "first_source_id": 1}
+    assert short["variants"] == ["$19.4 million"]  # as printed in the occurrences shown
+    report = format_trace([short])
+    assert "  6 occurrence(s) in 3 source(s); the first 2 shown" in report
+    assert "  2. " in report and "  3. " not in report
+
+
 def test_trace_by_family_and_no_match(seeds_db):
     family_id = trace(seeds_db, "$19.4 million")[0]["family_id"]
     assert trace(seeds_db, family_id=family_id)[0]["family_id"] == family_id
@@ -133,12 +145,10 @@ def stored_and_counted(db):
     """Each family's counts as kept on figure_families, and as counted from its figures."""
     from kb.schema import FAMILY_COUNTS_SQL
 
-    columns = ("occurrences", "sources", "distinct_values", "values", "min_value", "max_value",
+    columns = ("occurrences", "sources", "distinct_values", "min_value", "max_value",
                "first_source_id", "first_published")
 
     def comparable(row):
-        row = dict(row)
-        row["values"] = sorted(float(v) for v in (row["values"] or "").split(",") if v)
         return {key: row[key] for key in ("id",) + columns}
 
     stored = [comparable(row) for row in db.query(
@@ -159,9 +169,17 @@ def test_family_counts_follow_every_figure_and_date_change(tmp_path, seeds_dir):
     stored, counted = stored_and_counted(db)
     assert stored == counted
     assert any(row["first_published"] == "1999-01-01" for row in stored)
-    # The families view reads them.
-    row = db.execute("SELECT * FROM families ORDER BY occurrences DESC, id LIMIT 1").fetchone()
-    assert row is not None and db.execute("SELECT count(*) FROM families").fetchone()[0] == len(stored)
+    # The families view reads them, and lists a family's values when there are few.
+    from kb.schema import FAMILY_VALUES_LISTED
+
+    view = {row["id"]: row for row in db.query("SELECT * FROM families")}
+    assert [{key: view[row["id"]][key] for key in row} for row in stored] == stored
+    for family_id, row in view.items():
+        values = [v for (v,) in db.execute(
+            "SELECT DISTINCT value FROM figures WHERE family_id = ? AND value IS NOT NULL ORDER BY value", [family_id])]
+        assert len(values) == row["distinct_values"]
+        listed = [float(v) for v in row["values"].split(",")] if row["values"] else []
+        assert listed == pytest.approx(values if len(values) <= FAMILY_VALUES_LISTED else [])
 
 
 def test_upgrading_counts_the_families_a_database_already_holds(tmp_path, monkeypatch, seeds_dir):

@@ -102,12 +102,17 @@ async def family_page(datasette, request):
     return await _render(datasette, request, "kb_family.html", {"family": family, "database": db.name})
 
 
+# A family page lists this many occurrences, as trace_figure returns 500 rows:
+# a family in a big archive can hold hundreds of thousands.
+FAMILY_PAGE_ROWS = 500
+
+
 def load_family(conn, family_id):
     """``kb trace --family``'s trace, each occurrence's sentence as HTML with the figure marked."""
     db = sqlite_utils.Database(conn, recursive_triggers=False)
     if not db["figure_families"].count_where("id = ?", [family_id]):
         return None
-    family = trace_family(db, family_id)
+    family = trace_family(db, family_id, FAMILY_PAGE_ROWS)
     for occurrence in family["occurrences"]:
         start, end = occurrence["figure_in_sentence"]
         occurrence["sentence_html"] = highlight(occurrence["sentence"] or "", start, end)
