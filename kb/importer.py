@@ -225,6 +225,8 @@ def db_path_of(db):
 
 def tag_stored(db, source_id, tag):
     """Re-imported bytes: only a new tag changes anything."""
+    if not tag:
+        return "unchanged"  # without reading the row: its tags sit after its text
     tags = tags_with(db.execute("SELECT tags FROM sources WHERE id = ?", [source_id]).fetchone()[0], tag)
     if not tags:
         return "unchanged"
