@@ -281,3 +281,17 @@ def test_kb_trace_matches_the_families_the_canned_query_matches(conn, queries):
         assert matching_families(conn, figure) == canned, figure
         compared += 1
     assert compared > 40
+
+
+def test_family_count_triggers_probe_one_index_entry_each(conn):
+    """Each check the insert trigger makes is an equality seek on both columns of an index, so
+    its cost does not grow with the figures of a source or of a family (issue #7)."""
+    from kb.schema import FAMILY_COUNT_TRIGGERS
+
+    probes = set(re.findall(r"SELECT 1 FROM figures WHERE [^)]*", FAMILY_COUNT_TRIGGERS))
+    assert len(probes) == 2, probes
+    for probe in probes:
+        text = "\n".join(plan(conn, re.sub(r"new\.(\w+)", r":\1", probe), {"source_id": 1, "family_id": 1,
+                                                                         "value": 5.0, "id": 1}))
+        assert re.fullmatch(r"SEARCH figures USING COVERING INDEX idx_figures_(source|value)_family "
+                            r"\((source_id|value)=\? AND family_id=\?\)", text), text
