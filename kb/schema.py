@@ -417,14 +417,19 @@ def m009_figures_in_date_order(db):
 # of trace: dated first, then by date, then import order). Each check is one
 # index probe: (source_id, family_id) on idx_figures_source_family (migration
 # 12), (value, family_id) on idx_figures_value_family.
-FAMILY_COUNT_TRIGGERS = """
+NEW_FIGURE_COMES_FIRST = (
+    "occurrences = 0 OR (new.published IS NULL) < (first_published IS NULL)"
+    " OR ((new.published IS NULL) = (first_published IS NULL)"
+    " AND (new.published < first_published OR (new.published IS first_published AND new.source_id < first_source_id)))"
+)
+FAMILY_COUNT_TRIGGERS = f"""
 CREATE TRIGGER figures_count_in_family AFTER INSERT ON figures BEGIN UPDATE figure_families SET
     sources = sources + NOT EXISTS (SELECT 1 FROM figures WHERE source_id = new.source_id AND family_id = new.family_id AND id != new.id),
     distinct_values = distinct_values + (new.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM figures WHERE value = new.value AND family_id = new.family_id AND id != new.id)),
     min_value = CASE WHEN min_value IS NULL OR new.value < min_value THEN coalesce(new.value, min_value) ELSE min_value END,
     max_value = CASE WHEN max_value IS NULL OR new.value > max_value THEN coalesce(new.value, max_value) ELSE max_value END,
-    first_source_id = CASE WHEN occurrences = 0 OR (new.published IS NULL) < (first_published IS NULL) OR ((new.published IS NULL) = (first_published IS NULL) AND (new.published < first_published OR (new.published IS first_published AND new.source_id < first_source_id))) THEN new.source_id ELSE first_source_id END,
-    first_published = CASE WHEN occurrences = 0 OR (new.published IS NULL) < (first_published IS NULL) OR ((new.published IS NULL) = (first_published IS NULL) AND (new.published < first_published OR (new.published IS first_published AND new.source_id < first_source_id))) THEN new.published ELSE first_published END,
+    first_source_id = CASE WHEN {NEW_FIGURE_COMES_FIRST} THEN new.source_id ELSE first_source_id END,
+    first_published = CASE WHEN {NEW_FIGURE_COMES_FIRST} THEN new.published ELSE first_published END,
     occurrences = occurrences + 1
     WHERE id = new.family_id; END;
 CREATE TRIGGER figures_date_in_family AFTER UPDATE OF published ON figures BEGIN UPDATE figure_families SET
