@@ -12,10 +12,11 @@ quotes.
 """
 import re
 
-from .clauses import clause_subject, main_clause, subject_before
+from .clauses import PASSIVE_END, clause_subject, main_clause, subject_before
 from .last_matches import LastMatches
 from .lexicon import DOC_NOUNS, word_alternation
 from .mentions import Mentions
+from .names import ACRONYM
 from .quote_spans import find_spans
 from .reporting_verbs import ACCORDING_TO, REPORTING_VERBS
 from .sentences import mask
@@ -155,7 +156,7 @@ def _expand_acronym(text, name):
     ("Chinese CDC"), so it leaves "DTS" as it is here ("Vellmont" is neither),
     and it also lengthens names that are not acronyms ("Halvorsen").
     """
-    if not _ACRONYM.fullmatch(name):
+    if not ACRONYM.fullmatch(name):
         return name
     match = _defined_before(text, name)
     if not match:
@@ -201,11 +202,9 @@ def _footnotes(text):
 
 
 # Patterns of the functions above, compiled once.
-_PASSIVE_OR_RELATIVE_END = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$"
-                                      r"|\b(?:who|that|which)\s+(?:\w+\s+)?$")
+_PASSIVE_OR_RELATIVE_END = re.compile(PASSIVE_END.pattern + r"|\b(?:who|that|which)\s+(?:\w+\s+)?$")
 _CONJUNCTION_END = re.compile(r"(?:\b(?:and|but)|,)\s+(?:\w+ly\s+)?$")
 _REPORT_BY = re.compile(r"(?:the|a|an)\s[^,]*?\b(?:by|from|of)\s+", re.I)
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _FOOTNOTE_LINE = re.compile(r"^\s*\[?(\d{1,2})\]?[.)]?\s+[“\"].+?[”\"]\s*,?\s*([^,\n]+)", re.M)
 _PHRASE_TO_PUNCTUATION = re.compile(r"\s*([^,;:]+?)\s*(?:[,;:.]|$)")
 _THAT_CLAUSE = re.compile(r"\s+that\b")

@@ -9,8 +9,11 @@ past its leading adverbial, for the rules that look at the clause proper.
 import re
 
 from .lexicon import BODY_NOUNS, CLAUSE_STOP, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES
-from .names import CAPITAL_RUN, ROLE_HEADS, TITLE_LOWER, is_role_word, role_phrase_width
+from .names import CAPITAL_RUN, ROLE_HEADS, TITLE_LOWER, TOKEN, is_role_word, role_phrase_width
 from .reporting_verbs import REPORTING_VERB
+
+# Text ending in a form of "be" (and an adverb): a passive verb follows ("was widely reported").
+PASSIVE_END = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 
 # Auxiliaries and adverbs between a subject and its verb ("Volker later said").
 _AUX = re.compile(
@@ -131,7 +134,7 @@ def valid_subject(subject):
 
 def is_passive(region, verb_start):
     """"was told": the subject before it did not say anything."""
-    return bool(_PASSIVE.search(region[:verb_start]))
+    return bool(PASSIVE_END.search(region[:verb_start]))
 
 
 def subject_before(text):
@@ -139,7 +142,7 @@ def subject_before(text):
     core = strip_aux(text)
     if core.endswith(","):
         return appositive_subject(core)
-    tokens = list(_TOKEN.finditer(core))
+    tokens = list(TOKEN.finditer(core))
     start = None
     floor = max(-1, len(tokens) - 10)  # a subject of nine words at most
     for i in range(len(tokens) - 1, -1, -1):
@@ -208,7 +211,7 @@ def clause_subject(text):
     if opener and opener.group().split()[0].lower() in _OPENERS:
         start = opener.end()
     rest = text[start:]
-    tokens = _TOKEN.findall(rest)
+    tokens = TOKEN.findall(rest)
     if not tokens:
         return None
     if tokens[0].lower() in PRONOUNS:
@@ -281,8 +284,6 @@ _DOT = re.compile(r"\.(?:\s|$)")
 _LAST_WORD = re.compile(r"(\S+)$")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+|" + _ABBREVIATIONS)
 _SENTENCE_END = re.compile(r"[.!?]$")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
-_TOKEN = re.compile(r"[\w.’'&-]+|[^\w\s]")
 _WORD_START = re.compile(r"\w")
 _THE_NAME = re.compile(r"the\s+[A-Z]")
 _MAYBE_THE_NAME = re.compile(r"(?:the\s+)?[A-Z]")

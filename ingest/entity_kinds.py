@@ -15,7 +15,7 @@ from .lexicon import (
     ORG_WORDS, PLACE_WORDS, PLACES, ROLE_ABBREVIATIONS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_LOWER, UNNAMED,
 )
 from .entity_evidence import BODY_AFTER, BODY_BEFORE, KIND_BEFORE, PRODUCT_AFTER, WERE
-from .names import WORD_CACHE_SIZE, is_demonym, looks_like_org, looks_like_person
+from .names import HYPHEN_ADJECTIVE, WORD_CACHE_SIZE, is_demonym, looks_like_org, looks_like_person
 from .titles import describes, title_words_before
 
 PERSON, ORG, BLOCKED = "person", "organization", "blocked"
@@ -51,7 +51,6 @@ _LOWER_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(\s+[A-Z])?"
 _MEMBERS_AFTER = re.compile(r"\s+(?:members|volunteers|organizers|organisers|activists|officials|leaders)\b")
 _CITATION = re.compile(r"(?:,[”\"]|[”\"],)\s*$")  # '“Title,” The Nation': a publisher after a quoted title
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$|n[’']t$", re.I)  # "I’m", "We’re", "Don’t"
-_HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][\w-]*")
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -83,7 +82,7 @@ def blocked(piece, evidence, titled=None):
     A titled name may end like a place ("organizer Mina Park"): ``titled()`` says so."""
     words = piece.text.split()
     last = words[-1].rstrip(".,")
-    if PRODUCT_AFTER.match(evidence.text, piece.end) or _HYPHEN_ADJECTIVE.fullmatch(piece.text):
+    if PRODUCT_AFTER.match(evidence.text, piece.end) or HYPHEN_ADJECTIVE.fullmatch(piece.text):
         return True  # "the Azure Government platform", "Obama-era"
     if strong_org(piece.text):
         return False

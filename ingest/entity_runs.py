@@ -15,7 +15,7 @@ from .lexicon import (
     NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES, ROLE_MODIFIERS, TITLE_LOWER,
 )
 from .entity_kinds import head_noun, title_word
-from .names import is_demonym, looks_like_org, org_text
+from .names import HYPHEN_ADJECTIVE, is_demonym, looks_like_org, org_text
 
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 # Prepositions and adverbs that open sentences and are missing from the function-word lists
@@ -30,7 +30,6 @@ _NEXT_LOWER = re.compile(r"\s+([a-z]+)")
 _SKIPPED = CONNECTORS | DATE_WORDS | FUNCTION_WORDS | CLAUSE_STOP | _OPENERS
 _SMALL = CONNECTORS | {"with", "to", "at", "by", "a"}
 _MODIFIERS = (ROLE_MODIFIERS | TITLE_LOWER) - ORG_WORDS
-_HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][\w-]*")  # "London-based", "Obama-era"
 
 
 @dataclass
@@ -74,7 +73,7 @@ def _one_word(start, word, evidence):
     low = name.lower().rstrip(".")
     if low in _SKIPPED or low in NOT_NAMES or low in HONORIFICS or evidence.common(name, start):
         return []
-    if "-" in name and _HYPHEN_ADJECTIVE.fullmatch(name) or _is_title_word(name) and name[0].isupper():
+    if "-" in name and HYPHEN_ADJECTIVE.fullmatch(name) or _is_title_word(name) and name[0].isupper():
         return []  # "Obama-era"; a bare "Commissioner"
     if low.endswith(("ing", "ed")) and evidence.starts_sentence(start):
         return []
@@ -160,7 +159,7 @@ def _trim_front(text, words, evidence):
             hint = "person"  # "Dr. Ines Kowalczyk", "the Reverend Samuel Achterberg"
         elif low in _SKIPPED:
             pass  # "According", "About", "Inside"
-        elif "-" in word and _HYPHEN_ADJECTIVE.fullmatch(word) or (
+        elif "-" in word and HYPHEN_ADJECTIVE.fullmatch(word) or (
                 rest and is_demonym(word) and not _org_word_last(words)):
             pass  # "Sacramento-based McClatchy", "Afghan Taliban"
         elif low in NOT_NAMES or evidence.common(word, start) or evidence.starts_sentence(start) and (

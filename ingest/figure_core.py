@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 
 from . import numbers
-from .figure_filters import SP, digit_starts, is_inside_name, is_quoted_name, is_space, matches_at, opens_sentence
+from .figure_filters import LETTER_HYPHEN_END, SP, digit_starts, is_inside_name, is_quoted_name, is_space, matches_at, opens_sentence
 from .figure_nouns import NP_STOP, NounPhrase, read_compound, read_measure, read_noun_phrase
+
+# The lower-case word after a figure ("40 percent", "three times").
+NEXT_LOWER_WORD = re.compile(r"%s+([a-z]+)" % SP)
 
 _MAG = numbers.MAGNITUDE
 # A spelled-out number: a start, then scales, each optionally followed by a
@@ -216,7 +219,7 @@ def _read_words(text, match):
 
 def _is_not_a_count(text, start, end, words):
     """Spelled-out numbers that name, order or modify rather than count."""
-    if _LETTER_HYPHEN_END.search(text[max(0, start - 2):start]):
+    if LETTER_HYPHEN_END.search(text[max(0, start - 2):start]):
         return True  # "Take-Two"
     if words[0] in numbers.MAGNITUDES or words[0] in numbers.FRACTIONS and words[0] != "half":
         return True  # "million-dollar", "the third witness", "third quarter"
@@ -233,7 +236,7 @@ def _is_not_a_count(text, start, end, words):
 
 def _before_noun(text, end):
     """Is the next word a noun the number would qualify ("a third case")?"""
-    word = _NEXT_LOWER_WORD.match(text[end:end + 30])
+    word = NEXT_LOWER_WORD.match(text[end:end + 30])
     return bool(word) and word[1] not in NP_STOP and not read_measure(text, end)
 
 
@@ -250,7 +253,5 @@ def _counts_one(text, start, end):
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
-_LETTER_HYPHEN_END = re.compile(r"[A-Za-z][-–]$")
 _ORDINAL_END = re.compile(r"\b(?:first|second|last|latter|back|front|top|bottom|other)%s+$" % SP, re.I)
-_NEXT_LOWER_WORD = re.compile(r"%s+([a-z]+)" % SP)
 _STRESSING_WORD_END = re.compile(r"\b(?:only|just|exactly|single)%s+$" % SP, re.I)

@@ -11,6 +11,8 @@ from .dates import MONTHS
 from .numbers import CARDINAL_WORDS
 
 SP = r"[^\S\n]"  # a space that does not cross a line: figures never span lines
+# A letter and a hyphen just before a number ("COVID-19", "Take-Two"): part of a name.
+LETTER_HYPHEN_END = re.compile(r"[A-Za-z][-–]$")
 # Capitalized only: "may 5" is a verb, "May 5" a date.
 _MONTH = r"(?:%s)\.?" % "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _CARDINALS = "|".join(CARDINAL_WORDS)
@@ -215,7 +217,7 @@ def is_inside_name(text, start, end):
     opener. The caller checks glued unit suffixes ("5kg") before calling.
     """
     before = text[max(0, start - 2):start]
-    if before[-1:].isalnum() or _LETTER_HYPHEN_END.search(before):
+    if before[-1:].isalnum() or LETTER_HYPHEN_END.search(before):
         return True
     if end < len(text) and text[end].isalpha():
         return True
@@ -280,7 +282,6 @@ def in_condition(text, sentence_start, start):
 # Patterns of the functions above, compiled once.
 _PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w.'’&-]*)%s+$" % SP)
 _COUNT_WORD = re.compile(r"\d|(?:%s)$" % _CARDINALS, re.I)
-_LETTER_HYPHEN_END = re.compile(r"[A-Za-z][-–]$")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _SENTENCE_BREAK_END = re.compile(r"(?:[\n.!?:;—–]|^)[\"”’)\]]*\s*$")
 _DIGIT_DASH = re.compile(r"\d[-–]")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import numbers
 from .figure_context import infer_unit, subject_of
-from .figure_core import CORE, VAGUE_WORDS, Reading, core_matches, magnitude, read_core
+from .figure_core import CORE, NEXT_LOWER_WORD, VAGUE_WORDS, Reading, core_matches, magnitude, read_core
 from .figure_filters import (
     SP, blocked_spans, in_condition, in_parentheses, in_spans, is_score_or_chain, is_year,
     opens_sentence,
@@ -323,7 +323,7 @@ def _accept_bare(text, match, reading):
         # "a high of 40,816.38" is a quantity, but a bare "126," or "60." is as
         # often an identifier: identifiers carry no thousands separators.
         return "," in literal
-    word = _NEXT_LOWER_WORD.match(text[reading.end:reading.end + 20])
+    word = NEXT_LOWER_WORD.match(text[reading.end:reading.end + 20])
     if word and _THE_END.search(text[max(0, match.start() - 5):match.start()]):
         return False  # "when the two were on the ground": people already named, not a count
     return bool(_ELLIPTICAL_NEXT.match(text, reading.end) or word and word[1] in HUMAN_VERBS)
@@ -357,7 +357,6 @@ _MORE_UNHYPHENATED = re.compile(r"%s+more\b(?!-)" % SP)
 _OR_VAGUE_OF = re.compile(r"%s+(?:or|and|to)%s+(?:%s)%s+of(?=%s)" % (SP, SP, VAGUE_WORDS, SP, SP), re.I)
 _LEADING_OF = re.compile(r"%s+of(?=%s)" % (SP, SP))
 _SPACES = re.compile(r"\s+")
-_NEXT_LOWER_WORD = re.compile(r"%s+([a-z]+)" % SP)
 _THE_END = re.compile(r"\bthe%s+$" % SP, re.I)
 _NEXT_WHOLE_WORD = re.compile(r"%s+([a-z]+)\b(?![-’'])" % SP)
 _SHORT_NUMERAL = re.compile(r"\d{1,3}")

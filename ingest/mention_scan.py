@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .lexicon import FEMALE_NAMES, MALE_NAMES
 from .names import (
-    CAPITAL_RUN, ORG_RUN, clean_phrase, drop_possessive, is_role_word, last_org_span, looks_like_org, name_part,
-    org_text, strip_article, surname,
+    CAPITAL_RUN, ORG_RUN, clean_phrase, drop_possessive, is_role_word, looks_like_org, name_part,
+    org_of, org_text, strip_article, surname,
 )
 from .titles import (
     cut_clause, describes, parse_descriptor, split_opening_title, split_pre_title, title_words_before,
@@ -96,8 +96,8 @@ class MentionScan:
             title, org = parse_descriptor(cut_clause(appositive.group(1)))
         elif copula and describes(copula.group(1)):
             title, org = parse_descriptor(cut_clause(copula.group(1)))
-        elif _OF_BODY.match(after):
-            org = last_org_span(_OF_THE.sub("", after))
+        else:
+            org = org_of(after)
         # "ColorOfChange whose senior campaign director, Scott Roberts,": the name follows a comma.
         comma = start
         while comma > 0 and self.text[comma - 1].isspace():
@@ -165,8 +165,6 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _WORD_CHAR = re.compile(r"\w")
 _APPOSITIVE = re.compile(r"(?:\s*\([^)]*\))?,\s+((?:[^,.;“”\"]|\.(?=\S)|,(?!\s+(?:said|says|told)))+)")
 _COPULA = re.compile(r"\s+(?:is|was)\s+((?:the|a|an)\s+[^.;]+)")
-_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?")
 _WHOSE = re.compile(r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)(?:’s|'s|,?\s+whose)\s+([a-z][\w -]*?),\s*$")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$")
 _CAPITAL_ARTICLE = re.compile(r"(?:The|A|An)\s+")

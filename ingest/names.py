@@ -217,6 +217,12 @@ def looks_like_person(name):
     return all(is_capitalised(w) or w.lower() in PARTICLES for w in words)
 
 
+def org_of(text):
+    """The organization of text that opens "of (the) Name" ("… of the Brookings
+    Institution said"), or None."""
+    return last_org_span(_LEADING_OF.sub("", text)) if OF_NAME.match(text) else None
+
+
 def last_org_span(text):
     """The organization name in a phrase after "at"/"of": its last capitalised run.
 
@@ -242,7 +248,7 @@ def org_text(run):
 
 def _only_hyphen_adjective(run):
     # "London-based", "Spokane-area": capitalised but not a name.
-    return bool(_HYPHEN_ADJECTIVE.fullmatch(run))
+    return bool(HYPHEN_ADJECTIVE.fullmatch(run))
 
 
 def drop_possessive(name):
@@ -328,7 +334,18 @@ def strip_honorific(name):
     return " ".join(words)
 
 
+# "London-based", "Obama-era", "O’Neill-backed": a capitalised word made an adjective.
+HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][\w-]*")
+# Capitals only, two to six: "ICE", "ACLU".
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+# " of (the) Name" after a person's name: the body they belong to.
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# A phrase's tokens: a word with the punctuation that can sit inside a name
+# (Dr., AT&T, O’Neill, Smith-Jones), or one punctuation mark.
+TOKEN = re.compile(r"[\w.’'&-]+|[^\w\s]")
+
 # Patterns of the functions above, compiled once.
+_LEADING_OF = re.compile(r"^\s+of\s+(?:the\s+)?")
 _APOSTROPHES_AND_STOPS = re.compile(r"['’‘.`]")
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -337,5 +354,4 @@ _TRAILING_INITIAL = re.compile(r"\b[A-Z]\.$")
 _SPACES = re.compile(r"\s+")
 _LOWER_CASE_WORD = re.compile(r"[a-z][\w’'-]*")
 _ORG_PHRASE_END = re.compile(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s")
-_HYPHEN_ADJECTIVE = re.compile(r"[A-Z][\w]*-[a-z]+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:’s|'s)$")

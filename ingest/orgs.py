@@ -9,7 +9,7 @@ elsewhere ("DEA" -> "Drug Enforcement Administration", "Halvorsen" ->
 import re
 
 from .lexicon import FEMALE_NAMES, GROUP_WORDS, MALE_NAMES, ORG_WORDS
-from .names import is_demonym, is_role_word, org_runs, org_text, strip_article
+from .names import ACRONYM, is_demonym, is_role_word, org_runs, org_text, strip_article
 
 # Contexts that make a capitalised name a body.
 _ORG_BEFORE = r"\b(?:at|for|with|on|from|joined|join|joins|the)\s+"
@@ -124,7 +124,7 @@ class OrgNames:
 
     def _expand(self, name):
         words = name.split()
-        acronym = words[-1] if _ACRONYM.fullmatch(words[-1]) else None
+        acronym = words[-1] if ACRONYM.fullmatch(words[-1]) else None
         if acronym:
             runs = self._runs()
             for index in self._acronym_candidates(words, acronym):  # in document order
@@ -214,4 +214,3 @@ def _index_first(runs):
 
 # Patterns of the functions above, compiled once.
 _ALL_CAPITALS = re.compile(r"[A-Z]{2,}")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")

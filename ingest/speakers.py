@@ -12,8 +12,8 @@ from .clauses import subject_before
 from .lexicon import BODY_NOUNS, DETERMINERS, DOC_NOUNS, GROUP_WORDS, NOT_NAMES, PRONOUNS, SPOKES, UNNAMED
 from .mentions import Speaker
 from .names import (
-    CAPITAL_RUN, ORG_RUN, clean_phrase, drop_possessive, is_demonym, is_role_word, last_org_span, looks_like_org,
-    looks_like_person, name_part, org_text, strip_article,
+    CAPITAL_RUN, OF_NAME, ORG_RUN, clean_phrase, drop_possessive, is_demonym, is_role_word, last_org_span, looks_like_org,
+    looks_like_person, name_part, org_of, org_text, strip_article,
 )
 from .reporting_verbs import REPORTING_VERB
 from .titles import parse_descriptor, split_opening_title, split_pre_title
@@ -62,7 +62,7 @@ def _split_appositive(np, mentions):
         head, rest = comma.group(1), comma.group(2)  # ", the commander …", " (D-Calif.)"
     # "of" after the name gives the body ("senior fellow Rosa Imani of the Brookings
     # Institution"); one inside a title before it does not ("Secretary of State X").
-    for of in _OF_NAME.finditer(head):
+    for of in OF_NAME.finditer(head):
         if _ends_with_person(head[:of.start()], mentions):
             return head[:of.start()], head[of.start():] + rest
     return head, rest
@@ -132,8 +132,8 @@ def _title_org(pre, rest, opening_text=None):
     title = org = None
     if _COMMA_DESCRIPTOR.match(rest):
         title, org = parse_descriptor(_DESCRIPTOR_LEAD.sub("", rest))
-    elif _OF_NAME.match(rest):
-        org = last_org_span(_LEADING_OF.sub("", rest))
+    else:
+        org = org_of(rest)
     if pre_title and title and _PARTY.match(title):
         title = None  # "Rep. X, a Democrat from New York": the office is the title
     return title or pre_title, org or pre_org
@@ -236,7 +236,6 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|even|then)\s+")
 _OWNERS_THING = re.compile(r"(.+?)(?:’s|'s)\s+(?:own\s+)?(?:\w+\s+)?(\w+)$")
 _NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][^,]*)")
 _ARTICLE_NOUN = re.compile(r"(?:the|a|an)\s+[a-z]", re.I)
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _HEAD_COMMA_REST = re.compile(r"(.+?)((?:\s*\([^)]*\))?,\s.*)$")
 _HEAD_BRACKETS = re.compile(r"(.+?)(\s*\([^)]*\))$")
 _CAPITAL_JOINER_END = re.compile(r"[A-Z]\S*\s+(?:of|for|and|&)\s+(?:the\s+)?$")
@@ -244,5 +243,4 @@ _PREPOSITION_BEFORE_NAME = re.compile(r"\s(?:with|at|for|of|from|on|in|by|to)\s+
 _COMMA_DESCRIPTOR = re.compile(r"\s*(?:\([^)]*\))?,\s+\S")
 _PARTY = re.compile(r"(?:Democrat|Republican|Independent)\b")
 _DESCRIPTOR_LEAD = re.compile(r"^\s*(?:\([^)]*\))?,\s+")
-_LEADING_OF = re.compile(r"^\s+of\s+(?:the\s+)?")
 _LEADING_THE = re.compile(r"^the\s+")

@@ -13,7 +13,7 @@ from .lexicon import (
     TITLE_LOWER, UNNAMED,
 )
 from .names import (
-    ABBREVIATION, ORG_RUN, clean_phrase, is_acronym, is_capitalised, is_demonym, is_person_noun,
+    ABBREVIATION, ORG_RUN, TOKEN, clean_phrase, is_acronym, is_capitalised, is_demonym, is_person_noun,
     is_role_word, last_org_span, looks_like_org, looks_like_person,
 )
 
@@ -264,7 +264,7 @@ def title_words_before(text, start):
     """The role words right before a name: "Taliban spokesman", "Sum of Us organizer"."""
     chunk = text[max(0, start - 80):start].split("\n")[-1]
     words = []
-    for token in reversed(_TOKEN.findall(chunk)):
+    for token in reversed(TOKEN.findall(chunk)):
         if not _WORD_START.match(token) or len(words) >= 7:
             break
         if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
@@ -303,6 +303,5 @@ _OWNERS_ROLE = re.compile(r"(?:the\s+)?([\w&.-]+(?:\s+[A-Z][\w&.-]*)*)(?:’s|'s
 _AT_NAME = re.compile(r"\b(?:at|with|for)\s+(?:the\s+)?([A-ZÀ-ÖØ-Þ].*)")
 _DESCRIBING_WORD = re.compile(r"(?:a|an|the|who|one|its|their|his|her|\d[\w-]*)")
 _APPOSITIVE_END = re.compile(r"\s(?:said|says|told|tells|added|wrote|explained|noted)\b|\s\(|;|:")
-_TOKEN = re.compile(r"[\w.’'&-]+|[^\w\s]")
 _WORD_START = re.compile(r"\w")
 _ABBREVIATED = re.compile(ABBREVIATION)

@@ -3,6 +3,11 @@ import os
 import pathlib
 
 import pytest
+import sqlite_utils
+
+from ingest.document import read_path
+from kb.schema import ensure_db_shape
+from kb.store import save_document
 
 SHARED = pathlib.Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -16,6 +21,15 @@ def shared_path(*parts):
             pytest.fail(reason)
         pytest.skip(reason)
     return path
+
+
+def build_kb(path, documents):
+    """A knowledge base at ``path`` holding ``documents`` (file paths), imported in order."""
+    db = sqlite_utils.Database(path)
+    ensure_db_shape(db)
+    for document in documents:
+        save_document(db, read_path(document))
+    return db
 
 
 @pytest.fixture(scope="session")

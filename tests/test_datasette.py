@@ -2,20 +2,15 @@ import pytest
 import sqlite_utils
 from datasette.app import Datasette
 
-from ingest.document import read_path
+from conftest import build_kb
 from kb.schema import ensure_db_shape
 from kb.serve import load_metadata
-from kb.store import save_document
 
 
 @pytest.fixture(scope="module")
 def datasette(tmp_path_factory, seeds_dir):
     path = tmp_path_factory.mktemp("ds") / "kb.db"
-    db = sqlite_utils.Database(path)
-    ensure_db_shape(db)
-    for seed in sorted(seeds_dir.glob("*.txt")):
-        save_document(db, read_path(seed))
-    db.close()
+    build_kb(path, sorted(seeds_dir.glob("*.txt"))).close()
     return Datasette([str(path)], metadata=load_metadata(path))
 
 

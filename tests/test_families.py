@@ -2,8 +2,8 @@ import json
 import pathlib
 
 import pytest
-import sqlite_utils
 
+from conftest import build_kb
 from ingest.document import read_path
 from kb.families import anchor_words, document_anchors, measure
 from kb.schema import ensure_db_shape
@@ -15,11 +15,7 @@ DEMO = pathlib.Path(__file__).resolve().parent.parent / "kb" / "demo"
 
 
 def build(tmp_path, paths):
-    db = sqlite_utils.Database(tmp_path / "kb.db")
-    ensure_db_shape(db)
-    for path in paths:
-        save_document(db, read_path(path))
-    return db
+    return build_kb(tmp_path / "kb.db", paths)
 
 
 def family_scores(db, gold):

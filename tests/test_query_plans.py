@@ -11,11 +11,10 @@ import pytest
 import sqlite_utils
 from datasette.utils import escape_fts
 
-from ingest.document import read_path
+from conftest import build_kb
 from kb.plugin import sql_value
 from kb.schema import ensure_db_shape
 from kb.serve import load_metadata
-from kb.store import save_document
 
 # A plan line that reads every row of a big table: "SCAN quotes", "SCAN f", "SCAN q USING INDEX …".
 # (A COVERING INDEX scan is allowed only where a test says so: a facet over a whole table.)
@@ -64,11 +63,7 @@ SCANNING_TRACE = "WITH matched AS (" + SCANNED_MATCHES + TRACE_ROWS
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory, seeds_dir):
     path = tmp_path_factory.mktemp("plans") / "kb.db"
-    db = sqlite_utils.Database(path)
-    ensure_db_shape(db)
-    for seed in sorted(seeds_dir.glob("*.txt")):
-        save_document(db, read_path(seed))
-    db.close()
+    build_kb(path, sorted(seeds_dir.glob("*.txt"))).close()
     return path
 
 
