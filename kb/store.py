@@ -13,7 +13,7 @@ from .families import assign_family, document_anchors, document_measures, figure
 from .groups import quote_group
 from ingest.stages import timed
 
-from .schema import now
+from .schema import QUOTE_SOURCE_COLUMNS, now
 from .sql import insert_row, insert_rows, next_id, update_row
 
 # Source columns that come from the document's metadata.
@@ -148,6 +148,7 @@ def save_quotes(db, source_id, quotes, source):
             "organization_as_printed": quote.org,
             "attribution_start": quote.attribution_start,
             "attribution_end": quote.attribution_end,
+            **quote_labels(db, quote, speaker_id, organization_id, source),
         }
         row["citation"] = format_citation(row, source)
         # The group is known before the row is written: an UPDATE afterwards
@@ -157,6 +158,26 @@ def save_quotes(db, source_id, quotes, source):
         if row["quote_group_id"] is None:
             row["id"] = row["quote_group_id"] = next_id(db, "quotes")
         insert_row(db, "quotes", row)
+
+
+def quote_labels(db, quote, speaker_id, organization_id, source):
+    """The names a quote is shown under and its source's columns, as
+    schema.SPEAKER_LABEL_SQL and ORGANIZATION_LABEL_SQL word them (triggers
+    keep them in step with later renames and metadata changes)."""
+    organization = name_of(db, "organizations", organization_id)
+    return {
+        "speaker_label": (organization if quote.speaker_kind == "organization"
+                          else name_of(db, "speakers", speaker_id) or quote.speaker),
+        "organization_label": organization or quote.org,
+        **{column: source[column] for column in QUOTE_SOURCE_COLUMNS},
+    }
+
+
+def name_of(db, table, row_id):
+    """The name of a speaker or organization by id (None for no id)."""
+    if row_id is None:
+        return None
+    return db.execute(f"SELECT name FROM {table} WHERE id = ?", [row_id]).fetchone()[0]
 
 
 def tags_with(stored_tags, tag):

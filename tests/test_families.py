@@ -8,6 +8,7 @@ from ingest.document import read_path
 from kb.families import anchor_words, document_anchors, measure
 from kb.schema import ensure_db_shape
 from kb.scoring.figures import score_families
+from kb import store
 from kb.store import save_document
 from kb.trace import format_trace, trace
 
@@ -182,6 +183,7 @@ def test_upgrading_counts_the_families_a_database_already_holds(tmp_path, monkey
     from kb import schema
 
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:9])
+    monkeypatch.setattr(store, "quote_labels", lambda *args: {})  # no such columns before migration 13
     db = build(tmp_path, sorted(seeds_dir.glob("*.txt")))
     assert "occurrences" not in db["figure_families"].columns_dict
     monkeypatch.undo()

@@ -290,3 +290,21 @@ def test_family_count_triggers_probe_one_index_entry_each(conn):
                                                                          "value": 5.0, "id": 1}))
         assert re.fullmatch(r"SEARCH figures USING COVERING INDEX idx_figures_(source|value)_family "
                             r"\((source_id|value)=\? AND family_id=\?\)", text), text
+
+
+@pytest.mark.parametrize("column,index", [("speaker", "idx_quotes_speaker_label"),
+                                          ("organization", "idx_quotes_organization_label"),
+                                          ("doc_type", "idx_quotes_doc_type"),
+                                          ("published", "idx_quotes_published")])
+def test_quotes_view_facets_and_filters_read_one_index(conn, column, index):
+    """The quotes page (quotes_view) facets by speaker, organization, type and date, each
+    from an index of quotes, and a filter by one of them is an index search, not a pass over
+    every quote through joins (0.6-2.2 s at a million quotes before migration 13)."""
+    facets = load_metadata("kb.db")["databases"]["kb"]["tables"]["quotes_view"]["facets"]
+    assert column in facets
+    text = "\n".join(plan(conn, datasette_facet_sql("quotes_view", column)))
+    assert f"USING COVERING INDEX {index}" in text, text
+    text = "\n".join(plan(conn, f"select * from quotes_view where {column} = :v limit 101", {"v": "x"}))
+    assert f"SEARCH q USING INDEX {index} (" in text, text
+    count = "\n".join(plan(conn, "select count(*) from quotes_view"))
+    assert "sources" not in count and "speakers" not in count, count
