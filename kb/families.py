@@ -13,6 +13,7 @@ assignment is incremental.
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ingest.dates import MONTHS
 from ingest.lexicon import ORG_WORDS
@@ -179,11 +180,17 @@ def _twin_key(figure):
     return figure["value"], "signatures" if unit_class == "people" else unit_class
 
 
+@lru_cache(maxsize=16)
+def _sorted_anchor_words(anchors):
+    # Every figure of a document has the document's anchors: worked out once.
+    return sorted(anchor_words(anchors))
+
+
 @timed("resolve")
 def assign_family(db, figure, measured, anchors):
     """The family of a figure about to be stored, created when new."""
     unit_class, cue = measured
-    words = sorted(anchor_words(anchors))
+    words = _sorted_anchor_words(tuple(anchors))
     family_id = family_cue = None
     if not figure["vague"] and words:
         family_id, family_cue = _matching_family(db, figure["value"], measured, words) or (None, None)
