@@ -563,7 +563,7 @@ def narrow_fts_update_triggers(db):
     """
     for table, columns in FTS_CONFIG.items():
         trigger = f"{table}_au"
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]).fetchone():
+        if not _trigger_exists(db, trigger):
             continue  # no full-text index yet: _ensure_fts narrows it when it makes one
         names = ", ".join(f'"{column}"' for column in columns)
         old = ", ".join(f'old."{column}"' for column in columns)
@@ -574,6 +574,59 @@ def narrow_fts_update_triggers(db):
             f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES (\'delete\', old.rowid, {old});\n'
             f'  INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});\nEND'
         )
+
+
+# Full-text indexes filled as rows arrive: table -> (index, columns). An
+# insert trigger fills each, except while the importer writes a document: it
+# raises WRITER_INDEXES_FLAG inside the document's savepoint and fills the
+# indexes with one statement each for the whole document. A trigger writing
+# into FTS5 costs ~8x a plain insert into it (each trigger statement makes
+# FTS5 flush its pending terms).
+FULL_TEXT_INDEXES = {
+    "sources": ("sources_fts", FTS_CONFIG["sources"]),
+    "quotes": ("quotes_fts", FTS_CONFIG["quotes"]),
+    "figures": ("figures_trigram", ["text"]),
+}
+WRITER_INDEXES_FLAG = "_kb_writer_indexes"
+
+
+def m014_writer_fills_full_text_indexes(db):
+    """The importer fills a document's full-text entries in one statement per
+    index; the insert triggers stand aside while it does (see FULL_TEXT_INDEXES)."""
+    db.execute(f"CREATE TABLE {WRITER_INDEXES_FLAG} (raised INTEGER)")
+    gate_fts_insert_triggers(db)
+
+
+def gate_fts_insert_triggers(db):
+    """Insert triggers that fill a full-text index unless the importer is filling it."""
+    if not db[WRITER_INDEXES_FLAG].exists():
+        return  # before migration 14, which gates them
+    for table, (index, columns) in FULL_TEXT_INDEXES.items():
+        trigger = f"{index}_ai" if index == "figures_trigram" else f"{table}_ai"
+        if not _trigger_exists(db, trigger):
+            continue  # no full-text index yet: _ensure_fts gates it when it makes one
+        names = ", ".join(f'"{column}"' for column in columns)
+        new = ", ".join(f'new."{column}"' for column in columns)
+        db.execute(f'DROP TRIGGER "{trigger}"')
+        db.execute(
+            f'CREATE TRIGGER "{trigger}" AFTER INSERT ON "{table}"\n'
+            f"WHEN NOT EXISTS (SELECT 1 FROM {WRITER_INDEXES_FLAG}) BEGIN\n"
+            f'  INSERT INTO "{index}" (rowid, {names}) VALUES (new.id, {new});\nEND'
+        )
+
+
+def _trigger_exists(db, name):
+    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone())
+
+
+def index_statements():
+    """The importer's statements filling every full-text index for one source (:source_id)."""
+    statements = []
+    for table, (index, columns) in FULL_TEXT_INDEXES.items():
+        names = ", ".join(f'"{column}"' for column in columns)
+        where = "id = :source_id" if table == "sources" else "source_id = :source_id"
+        statements.append(f'INSERT INTO "{index}" (rowid, {names}) SELECT id, {names} FROM "{table}" WHERE {where}')
+    return statements
 
 
 # Page cache of an importing connection, in KB.
@@ -595,6 +648,7 @@ MIGRATIONS = [
     m011_source_tags_index,
     m012_figures_by_source_and_family,
     m013_quotes_carry_labels,
+    m014_writer_fills_full_text_indexes,
 ]
 
 
@@ -639,6 +693,7 @@ def _ensure_fts(db):
         if not db[f"{table}_fts"].exists():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
             narrow_fts_update_triggers(db)
+            gate_fts_insert_triggers(db)
 
 
 def now():

@@ -5,6 +5,7 @@ written together or not at all (a transaction, or a savepoint inside the
 importer's grouped commit), so a failure never leaves half a source.
 """
 import json
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 from .citation import format_citation
@@ -13,7 +14,7 @@ from .families import assign_family, document_anchors, document_measures, figure
 from .groups import quote_group
 from ingest.stages import timed
 
-from .schema import QUOTE_SOURCE_COLUMNS, now
+from .schema import QUOTE_SOURCE_COLUMNS, WRITER_INDEXES_FLAG, index_statements, now
 from .sql import insert_row, insert_rows, next_id, update_row
 
 # Source columns that come from the document's metadata.
@@ -40,14 +41,36 @@ def save_document(db, doc, tag=None, batch_id=None):
         return SaveResult(existing[0], _update_existing(db, existing[0], doc, tag))
     previous = _current_version(db, doc)
     prepare_for_storing(doc)
-    with resolving_one_document(), db.atomic():
+    with resolving_one_document(), db.atomic(), full_text_filled_at_end(db) as written:
         source_id = save_source(db, doc, doc.anchors, tag, batch_id, previous)
+        written.append(source_id)
         save_quotes(db, source_id, doc.quotes, source_row(doc))
         save_claims_and_figures(db, source_id, doc, doc.anchors)
         save_mentions(db, source_id, doc.entities)
         if previous:
             update_row(db, "sources", previous, {"superseded_by": source_id})
     return SaveResult(source_id, "updated" if previous else "new")
+
+
+INDEX_STATEMENTS = index_statements()
+
+
+@contextmanager
+def full_text_filled_at_end(db):
+    """Write a document's rows, then fill the full-text indexes for the
+    sources appended to the yielded list, one statement per index.
+
+    The insert triggers stand aside meanwhile: the flag is raised and lowered
+    inside the document's savepoint, so no other connection ever sees it, and
+    a document that fails takes its flag with it.
+    """
+    db.execute(f"INSERT INTO {WRITER_INDEXES_FLAG} VALUES (1)")
+    written = []
+    yield written
+    for source_id in written:
+        for statement in INDEX_STATEMENTS:
+            db.execute(statement, {"source_id": source_id})
+    db.execute(f"DELETE FROM {WRITER_INDEXES_FLAG}")
 
 
 def prepare_for_storing(doc):

@@ -1,6 +1,7 @@
 import json
 import os
 import pathlib
+from contextlib import contextmanager
 
 import pytest
 import sqlite_utils
@@ -30,6 +31,26 @@ def build_kb(path, documents):
     for document in documents:
         save_document(db, read_path(document))
     return db
+
+
+def build_old_kb(path, documents, migrations, monkeypatch):
+    """A knowledge base at the schema of its first ``migrations`` migrations,
+    written as the writer of that schema wrote (see build_kb)."""
+    from kb import schema, store
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:migrations])
+    if migrations < 13:
+        monkeypatch.setattr(store, "quote_labels", lambda *args: {})
+    if migrations < 14:
+        monkeypatch.setattr(store, "full_text_filled_at_end", _nothing_to_fill)
+    db = build_kb(path, documents)
+    monkeypatch.undo()
+    return db
+
+
+@contextmanager
+def _nothing_to_fill(db):
+    yield []  # the insert triggers fill the full-text indexes
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,11 @@ import pathlib
 
 import pytest
 
-from conftest import build_kb
+from conftest import build_kb, build_old_kb
 from ingest.document import read_path
 from kb.families import anchor_words, document_anchors, measure
 from kb.schema import ensure_db_shape
 from kb.scoring.figures import score_families
-from kb import store
 from kb.store import save_document
 from kb.trace import format_trace, trace
 
@@ -180,13 +179,8 @@ def test_family_counts_follow_every_figure_and_date_change(tmp_path, seeds_dir):
 
 
 def test_upgrading_counts_the_families_a_database_already_holds(tmp_path, monkeypatch, seeds_dir):
-    from kb import schema
-
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:9])
-    monkeypatch.setattr(store, "quote_labels", lambda *args: {})  # no such columns before migration 13
-    db = build(tmp_path, sorted(seeds_dir.glob("*.txt")))
+    db = build_old_kb(tmp_path / "kb.db", sorted(seeds_dir.glob("*.txt")), 9, monkeypatch)
     assert "occurrences" not in db["figure_families"].columns_dict
-    monkeypatch.undo()
     ensure_db_shape(db)
     stored, counted = stored_and_counted(db)
     assert stored == counted and stored[0]["occurrences"] > 0

@@ -5,8 +5,7 @@ entities."""
 import pytest
 import sqlite_utils
 
-from conftest import build_kb
-from kb import schema, store
+from conftest import build_kb, build_old_kb
 from kb.entities import merge_organizations
 from kb.schema import ensure_db_shape
 
@@ -49,11 +48,8 @@ def test_the_writer_stores_what_the_joins_read(seeds_db):
 
 
 def test_upgrading_fills_the_labels_of_stored_quotes(tmp_path, monkeypatch, seeds_dir):
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:12])
-    monkeypatch.setattr(store, "quote_labels", lambda *args: {})  # the writer before migration 13
-    db = build_kb(tmp_path / "kb.db", sorted(seeds_dir.glob("*.txt")))
+    db = build_old_kb(tmp_path / "kb.db", sorted(seeds_dir.glob("*.txt")), 12, monkeypatch)
     assert "speaker_label" not in db["quotes"].columns_dict
-    monkeypatch.undo()
     ensure_db_shape(db)
     assert view_rows(db) == joined_rows(db)
     assert db.execute("SELECT count(*) FROM quotes WHERE doc_type IS NULL").fetchone()[0] == 0
