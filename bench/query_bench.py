@@ -235,6 +235,7 @@ def choose_workload(db_path, mix_size=12):
         "SELECT speaker_id, count(*) FROM quotes WHERE speaker_id IS NOT NULL "
         "GROUP BY speaker_id ORDER BY count(*) DESC, speaker_id LIMIT 1"
     ).fetchone()
+    speaker_name, = conn.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()
     facet_word = words[0] if words else "hearing"
     counts = {
         "quotes": total,
@@ -247,7 +248,7 @@ def choose_workload(db_path, mix_size=12):
     conn.close()
     return {
         "counts": counts, "searches": searches, "broad": broad, "figures": figures,
-        "speaker": (speaker_id, speaker_n), "facet_word": facet,
+        "speaker": (speaker_id, speaker_n), "speaker_name": speaker_name, "facet_word": facet,
     }
 
 
@@ -300,6 +301,14 @@ def requests_for(workload, name):
         ],
         "quotes_view.json?_facet=speaker": [
             (f"/{db}/quotes_view.json", {"_facet": "speaker"}, total)
+        ],
+        # The quotes page as a writer opens it (its four metadata facets), and
+        # filtered to the most-quoted speaker by name.
+        "quotes_view.json (speaker, organization, type, date facets)": [
+            (f"/{db}/quotes_view.json", {}, total)
+        ],
+        "quotes_view.json?speaker=(top speaker)": [
+            (f"/{db}/quotes_view.json", {"speaker": workload["speaker_name"]}, speaker_n)
         ],
         f"quotes_view.json?_search={word}&_facet=speaker": [
             (f"/{db}/quotes_view.json", {"_search": word, "_facet": "speaker"}, word_n)
