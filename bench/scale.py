@@ -10,7 +10,7 @@ row counts, seconds per stage (read, clean, extract, resolve, write — CPU
 seconds summed over processes), the import rate in each tenth of the run (a
 rate that falls as the database grows would be a super-linear lookup), the
 time FTS5 needs to index the finished database's quotes and sources from
-scratch (what the triggers pay for during the import), and an unchanged
+scratch (a floor for what the import spends filling them), and an unchanged
 re-import. Corpora come from bench/corpus.py and are kept in the work
 directory, so a second run reuses them.
 """

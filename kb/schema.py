@@ -555,39 +555,44 @@ def m013_quotes_carry_labels(db):
     )
 
 
-def narrow_fts_update_triggers(db):
-    """Re-index a row only when an indexed column changes.
-
-    sqlite-utils' update trigger re-indexes on any change: a new tag re-indexed
-    a source's whole text, and a new label or citation a quote's words.
-    """
-    for table, columns in FTS_CONFIG.items():
-        trigger = f"{table}_au"
-        if not _trigger_exists(db, trigger):
-            continue  # no full-text index yet: _ensure_fts narrows it when it makes one
-        names = ", ".join(f'"{column}"' for column in columns)
-        old = ", ".join(f'old."{column}"' for column in columns)
-        new = ", ".join(f'new."{column}"' for column in columns)
-        db.execute(f'DROP TRIGGER "{trigger}"')
-        db.execute(
-            f'CREATE TRIGGER "{trigger}" AFTER UPDATE OF {names} ON "{table}" BEGIN\n'
-            f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {names}) VALUES (\'delete\', old.rowid, {old});\n'
-            f'  INSERT INTO "{table}_fts" (rowid, {names}) VALUES (new.rowid, {new});\nEND'
-        )
+def _columns(columns, prefix=""):
+    """'"text", "title"', or with ``prefix`` 'new."text", new."title"'."""
+    return ", ".join(f'{prefix}"{column}"' for column in columns)
 
 
 # Full-text indexes filled as rows arrive: table -> (index, columns). An
 # insert trigger fills each, except while the importer writes a document: it
 # raises WRITER_INDEXES_FLAG inside the document's savepoint and fills the
-# indexes with one statement each for the whole document. A trigger writing
-# into FTS5 costs ~8x a plain insert into it (each trigger statement makes
-# FTS5 flush its pending terms).
+# indexes with WRITER_INDEX_SQL, one statement each for the whole document. A
+# trigger writing into FTS5 costs ~8x a plain insert into it (each trigger
+# statement makes FTS5 flush its pending terms).
 FULL_TEXT_INDEXES = {
     "sources": ("sources_fts", FTS_CONFIG["sources"]),
     "quotes": ("quotes_fts", FTS_CONFIG["quotes"]),
     "figures": ("figures_trigram", ["text"]),
 }
 WRITER_INDEXES_FLAG = "_kb_writer_indexes"
+WRITER_INDEX_SQL = [
+    f'INSERT INTO "{index}" (rowid, {_columns(columns)}) SELECT id, {_columns(columns)} FROM "{table}" '
+    f'WHERE {"id" if table == "sources" else "source_id"} = :source_id'
+    for table, (index, columns) in FULL_TEXT_INDEXES.items()
+]
+
+
+def narrow_fts_update_triggers(db):
+    """Re-index a row only when an indexed column changes.
+
+    sqlite-utils' update trigger re-indexes on any change: a new tag re-indexed
+    a source's whole text, and a new label or citation a quote's words.
+    """
+    for table, (index, columns) in FULL_TEXT_INDEXES.items():
+        _replace_trigger(
+            db, _trigger_name(index, "au"),
+            f'AFTER UPDATE OF {_columns(columns)} ON "{table}" BEGIN\n'
+            f'  INSERT INTO "{index}" ("{index}", rowid, {_columns(columns)})'
+            f" VALUES ('delete', old.rowid, {_columns(columns, 'old.')});\n"
+            f'  INSERT INTO "{index}" (rowid, {_columns(columns)}) VALUES (new.rowid, {_columns(columns, "new.")});\nEND',
+        )
 
 
 def m014_writer_fills_full_text_indexes(db):
@@ -602,31 +607,24 @@ def gate_fts_insert_triggers(db):
     if not db[WRITER_INDEXES_FLAG].exists():
         return  # before migration 14, which gates them
     for table, (index, columns) in FULL_TEXT_INDEXES.items():
-        trigger = f"{index}_ai" if index == "figures_trigram" else f"{table}_ai"
-        if not _trigger_exists(db, trigger):
-            continue  # no full-text index yet: _ensure_fts gates it when it makes one
-        names = ", ".join(f'"{column}"' for column in columns)
-        new = ", ".join(f'new."{column}"' for column in columns)
-        db.execute(f'DROP TRIGGER "{trigger}"')
-        db.execute(
-            f'CREATE TRIGGER "{trigger}" AFTER INSERT ON "{table}"\n'
-            f"WHEN NOT EXISTS (SELECT 1 FROM {WRITER_INDEXES_FLAG}) BEGIN\n"
-            f'  INSERT INTO "{index}" (rowid, {names}) VALUES (new.id, {new});\nEND'
+        _replace_trigger(
+            db, _trigger_name(index, "ai"),
+            f'AFTER INSERT ON "{table}"\nWHEN NOT EXISTS (SELECT 1 FROM {WRITER_INDEXES_FLAG}) BEGIN\n'
+            f'  INSERT INTO "{index}" (rowid, {_columns(columns)}) VALUES (new.rowid, {_columns(columns, "new.")});\nEND',
         )
 
 
-def _trigger_exists(db, name):
-    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone())
+def _trigger_name(index, event):
+    # sqlite-utils names a table's triggers sources_ai, quotes_au; migration 7 figures_trigram_ai.
+    return f"{index.removesuffix('_fts')}_{event}"
 
 
-def index_statements():
-    """The importer's statements filling every full-text index for one source (:source_id)."""
-    statements = []
-    for table, (index, columns) in FULL_TEXT_INDEXES.items():
-        names = ", ".join(f'"{column}"' for column in columns)
-        where = "id = :source_id" if table == "sources" else "source_id = :source_id"
-        statements.append(f'INSERT INTO "{index}" (rowid, {names}) SELECT id, {names} FROM "{table}" WHERE {where}')
-    return statements
+def _replace_trigger(db, name, body):
+    """Recreate trigger ``name`` as ``body``; one not made yet (its full-text
+    index comes later, in _ensure_fts) is left for then."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone():
+        db.execute(f'DROP TRIGGER "{name}"')
+        db.execute(f'CREATE TRIGGER "{name}" {body}')
 
 
 # Page cache of an importing connection, in KB.

@@ -14,7 +14,7 @@ from .families import assign_family, document_anchors, document_measures, figure
 from .groups import quote_group
 from ingest.stages import timed
 
-from .schema import QUOTE_SOURCE_COLUMNS, WRITER_INDEXES_FLAG, index_statements, now
+from .schema import QUOTE_SOURCE_COLUMNS, WRITER_INDEX_SQL, WRITER_INDEXES_FLAG, now
 from .sql import insert_row, insert_rows, next_id, update_row
 
 # Source columns that come from the document's metadata.
@@ -52,9 +52,6 @@ def save_document(db, doc, tag=None, batch_id=None):
     return SaveResult(source_id, "updated" if previous else "new")
 
 
-INDEX_STATEMENTS = index_statements()
-
-
 @contextmanager
 def full_text_filled_at_end(db):
     """Write a document's rows, then fill the full-text indexes for the
@@ -68,7 +65,7 @@ def full_text_filled_at_end(db):
     written = []
     yield written
     for source_id in written:
-        for statement in INDEX_STATEMENTS:
+        for statement in WRITER_INDEX_SQL:
             db.execute(statement, {"source_id": source_id})
     db.execute(f"DELETE FROM {WRITER_INDEXES_FLAG}")
 
