@@ -390,7 +390,9 @@ def measure(base, lines, runs, metadata):
     import httpx
 
     tables = next(iter(metadata["databases"].values()))["tables"]
-    table_facets = {name: [f for f in table.get("facets", []) if isinstance(f, str)] for name, table in tables.items()}
+    # A metadata facet is a column name or {type: column} ({"counted": "speaker"}).
+    table_facets = {name: [f if isinstance(f, str) else next(iter(f.values())) for f in table.get("facets", [])]
+                    for name, table in tables.items()}
 
     results = {}
     with httpx.Client(base_url=base, timeout=120) as client:

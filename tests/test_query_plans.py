@@ -13,6 +13,7 @@ from datasette.utils import escape_fts
 
 from conftest import build_kb
 from kb.plugin import sql_value
+from kb.plugin.facets import TOP_VALUES_SQL
 from kb.schema import ensure_db_shape
 from kb.serve import load_metadata
 
@@ -185,10 +186,14 @@ def test_sources_facets_count_from_covering_indexes(conn):
         assert f"USING COVERING INDEX {index}" in text, text
 
 
-def test_quotes_facets_in_metadata_are_the_indexed_ones():
-    """Each default facet of the quotes page is a pass over an index of every quote: one by default."""
-    facets = load_metadata("kb.db")["databases"]["kb"]["tables"]["quotes"]["facets"]
-    assert facets == ["speaker_id"]
+def test_quotes_facets_in_metadata_read_stored_counts(conn):
+    """The quotes pages' default facets are counted ones: unfiltered, each is a search of the
+    counts' index (grouping a filtered page's rows reads the column's index, tested above)."""
+    tables = load_metadata("kb.db")["databases"]["kb"]["tables"]
+    assert tables["quotes"]["facets"] == [{"counted": "speaker_id"}]
+    assert all(set(facet) == {"counted"} for facet in tables["quotes_view"]["facets"])
+    text = "\n".join(plan(conn, TOP_VALUES_SQL, {"facet": "speaker_label", "limit": 31}))
+    assert text == "SEARCH quote_facet_counts USING COVERING INDEX idx_quote_facet_counts_top (facet=?)", text
 
 
 def test_facet_on_a_search_reads_only_the_matching_quotes(conn):
@@ -301,7 +306,7 @@ def test_quotes_view_facets_and_filters_read_one_index(conn, column, index):
     from an index of quotes, and a filter by one of them is an index search, not a pass over
     every quote through joins (0.6-2.2 s at a million quotes before migration 13)."""
     facets = load_metadata("kb.db")["databases"]["kb"]["tables"]["quotes_view"]["facets"]
-    assert column in facets
+    assert {"counted": column} in facets
     text = "\n".join(plan(conn, datasette_facet_sql("quotes_view", column)))
     assert f"USING COVERING INDEX {index}" in text, text
     text = "\n".join(plan(conn, f"select * from quotes_view where {column} = :v limit 101", {"v": "x"}))

@@ -2,9 +2,9 @@
 
 Adds a home page with the entry points a writer needs (``templates/index.html``
 overrides Datasette's), pages for a passage, a source and a figure family,
-links in table cells (``cells.py``), a copy button for citations
-(``static/kb.js``), a ``kb_value()`` SQL function for canned queries, and the
-stylesheet.
+links in table cells (``cells.py``), the quotes pages' facets read from
+stored counts (``facets.py``), a copy button for citations (``static/kb.js``),
+a ``kb_value()`` SQL function for canned queries, and the stylesheet.
 """
 from datasette import hookimpl
 
@@ -12,6 +12,7 @@ from kb.schema import SPAN_TABLES
 from kb.trace import query_value
 
 from . import cells, pages
+from .facets import CountedFacet
 
 ROUTES = [
     (rf"^/-/passage/(?P<kind>{'|'.join(SPAN_TABLES)})/(?P<row_id>\d+)$", pages.passage_page),
@@ -43,6 +44,11 @@ def sql_value(query):
         return query_value(query)[0]
     except (ValueError, OverflowError):
         return None
+
+
+@hookimpl
+def register_facet_classes():
+    return [CountedFacet]
 
 
 @hookimpl
