@@ -252,7 +252,7 @@ def _only_hyphen_adjective(run):
 
 
 def drop_possessive(name):
-    """"Halvorsen’s" -> "Halvorsen"."""
+    """"Halvorsen’s" -> "Halvorsen", "Halvorsen Analytics'" -> "Halvorsen Analytics"."""
     return _TRAILING_POSSESSIVE.sub("", name)
 
 
@@ -354,4 +354,5 @@ _TRAILING_INITIAL = re.compile(r"\b[A-Z]\.$")
 _SPACES = re.compile(r"\s+")
 _LOWER_CASE_WORD = re.compile(r"[a-z][\w’'-]*")
 _ORG_PHRASE_END = re.compile(r",|;|\s(?:who|which|that|where|when|in|and(?=\s+[a-z]))\s|(?<![A-Z])\.\s")
-_TRAILING_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+# "Halvorsen’s"; "Halvorsen Analytics’" (a plural's apostrophe follows its s).
+_TRAILING_POSSESSIVE = re.compile(r"(?:’s|'s|(?<=s)[’'])$")

@@ -9,7 +9,7 @@ elsewhere ("DEA" -> "Drug Enforcement Administration", "Halvorsen" ->
 import re
 
 from .lexicon import FEMALE_NAMES, GROUP_WORDS, MALE_NAMES, ORG_WORDS
-from .names import ACRONYM, is_demonym, is_role_word, org_runs, org_text, strip_article
+from .names import ACRONYM, is_demonym, is_role_word, looks_like_org, org_runs, org_text, strip_article
 
 # Contexts that make a capitalised name a body.
 _ORG_BEFORE = r"\b(?:at|for|with|on|from|joined|join|joins|the)\s+"
@@ -95,6 +95,8 @@ class OrgNames:
         body, person = self._cached("evidence", self._evidence)
         if body.get(token, 0) > person.get(token, 0):
             return "organization"
+        if not strict and not person.get(token) and looks_like_org(self.expand(token)):
+            return "organization"  # "Halvorsen’s own brochure": the first word of "Halvorsen Analytics"
         return None if strict else "person"
 
     def _evidence(self):

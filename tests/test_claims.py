@@ -163,6 +163,15 @@ def test_definite_description_resolves_to_the_named_body():
         text, "The coalition said that 12 cameras remain in place.", "Drop the Dragnet coalition", ["12 cameras"])
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_short_owner_resolves_to_the_body_a_plural_possessive_names(apostrophe):
+    text = (f"Tenants asked the city to end Marlowe Logistics{apostrophe} $4.2 million parking contract. "
+            "Marlowe’s own annual report says the cameras read 90,000 plates a day.")
+    assert run(text, "90,000 plates")[-1] == claim(
+        text, "Marlowe’s own annual report says the cameras read 90,000 plates a day.", "Marlowe Logistics",
+        ["90,000 plates"])
+
+
 def test_footnote_names_the_source_and_the_marker_is_dropped():
     text = ("The program logged 38 million scans.[1]\n\n"
             "1. “Plates and Patterns,” Brightwater Institute, January 2025.")
