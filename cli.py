@@ -89,7 +89,7 @@ def import_(inputs, db_path, tag, max_size, verbose, jobs, timings, **overrides)
         label="Importing", file=sys.stderr, hidden=not show,
         item_show_func=lambda item: item.origin[-40:] if item else "",
     )
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer  # bytes: a reader decodes them (click.get_binary_stream goes in Click 9)
     with progress as bar:
         outcomes = import_inputs(db, bar, overrides, tag, batch.id, stdin, int(max_size * 1024 * 1024), jobs)
         for outcome in outcomes:
