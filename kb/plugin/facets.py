@@ -25,6 +25,10 @@ COUNTED_COLUMNS = {
     },
 }
 
+# Results say "column": they are a column facet's, value for value, so the JSON
+# API reads as before migration 15 and the page does not label them "(counted)".
+SHOWN_TYPE = "column"
+
 TOP_VALUES_SQL = f"""
     SELECT value, count FROM {QUOTE_FACET_COUNTS} WHERE facet = :facet
     ORDER BY count DESC, value LIMIT :limit
@@ -46,7 +50,7 @@ class CountedFacet(ColumnFacet):
             return [await self.stored_counts(column, source) for column, source in zip(columns, sources)], []
         results, timed_out = await super().facet_results()
         for result in results:
-            result["toggle_url"] = self.hide_url(result["name"])
+            result.update(toggle_url=self.hide_url(result["name"]), type=SHOWN_TYPE)
         return results, timed_out
 
     def unfiltered(self):
@@ -82,6 +86,6 @@ class CountedFacet(ColumnFacet):
             "selected": False,
         } for row in shown]
         return {
-            "name": column, "type": self.type, "hideable": source != "metadata",
+            "name": column, "type": SHOWN_TYPE, "hideable": source != "metadata",
             "toggle_url": self.hide_url(column), "results": values, "truncated": len(rows) > size,
         }
