@@ -44,10 +44,10 @@ class CountedFacet(ColumnFacet):
         return []
 
     async def facet_results(self):
-        columns = [config["config"].get("column") or config["config"]["simple"] for config in self.get_configs()]
-        if self.unfiltered() and set(columns) <= set(COUNTED_COLUMNS[self.table]) and await self.counts_kept():
-            sources = [config["source"] for config in self.get_configs()]
-            return [await self.stored_counts(column, source) for column, source in zip(columns, sources)], []
+        configs = [(c["config"].get("column") or c["config"]["simple"], c["source"]) for c in self.get_configs()]
+        if (self.unfiltered() and {column for column, _ in configs} <= set(COUNTED_COLUMNS[self.table])
+                and await self.counts_kept()):
+            return [await self.stored_counts(column, source) for column, source in configs], []
         results, timed_out = await super().facet_results()
         for result in results:
             result.update(toggle_url=self.hide_url(result["name"]), type=SHOWN_TYPE)
